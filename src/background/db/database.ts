@@ -1,0 +1,53 @@
+/**
+ * The extension's IndexedDB through Dexie. Only the background opens it: a content script's IndexedDB
+ * belongs to the page's origin, so content scripts reach this data by messaging.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { EntityRecord, Passage, SourceDoc, SourceMention } from '../../shared/kb-types';
+import { MIGRATIONS } from './migrations/index';
+
+/** A passage row, tagged with where it came from so a newer bundle replaces only the built-in ones. */
+export interface PassageRow extends Passage {
+  origin: 'builtin' | 'user';
+}
+
+/** A source row: the document, the mentions the build found in it, and its origin. */
+export interface SourceRow extends SourceDoc {
+  mentions: SourceMention[];
+  origin: 'builtin' | 'user';
+}
+
+/** A key-value row for small facts such as the loaded KB version. */
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+/** A remembered per-site switch. */
+export interface SiteRow {
+  host: string;
+  isEnabled: boolean;
+  updatedAt: number;
+}
+
+/** The database type: one table per store. */
+export type GlossDb = Dexie & {
+  entities: EntityTable<EntityRecord, 'id'>;
+  passages: EntityTable<PassageRow, 'id'>;
+  sources: EntityTable<SourceRow, 'id'>;
+  meta: EntityTable<MetaRow, 'key'>;
+  sites: EntityTable<SiteRow, 'host'>;
+};
+
+/** The database name. Tests pass their own to stay isolated. */
+export const DB_NAME = 'gloss';
+
+/** Opens (declares) the database with every migration applied in order. */
+export function openDb(name = DB_NAME): GlossDb {
+  const db = new Dexie(name) as GlossDb;
+  for (const m of MIGRATIONS) {
+    const version = db.version(m.version).stores(m.stores);
+    if (m.upgrade) version.upgrade(m.upgrade);
+  }
+  return db;
+}

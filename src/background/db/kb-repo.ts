@@ -1,0 +1,80 @@
+/**
+ * Reads and replaces the knowledge base in IndexedDB. Replacing touches only `origin: 'builtin'` rows, so
+ * whatever the user added survives every update of the bundle.
+ */
+import type { CardData, EntityRecord, EntitySummary, KbBundle, SourceMeta } from '../../shared/kb-types';
+import type { AliasSpec } from '../../shared/protocol';
+import type { GlossDb, SourceRow } from './database';
+
+const KB_VERSION_KEY = 'kbVersion';
+
+/** The version of the built-in KB currently stored, if any. */
+export async function storedKbVersion(db: GlossDb): Promise<string | undefined> {
+  return (await db.meta.get(KB_VERSION_KEY))?.value;
+}
+
+/**
+ * Replaces the built-in part of the KB with `bundle` in one transaction; a user entity whose id collides
+ * with a built-in one keeps precedence.
+ */
+export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<void> {
+  await db.transaction('rw', [db.entities, db.passages, db.sources, db.meta], async () => {
+    await db.entities.where('origin').equals('builtin').delete();
+    await db.passages.where('origin').equals('builtin').delete();
+    await db.sources.where('origin').equals('builtin').delete();
+    const userIds = new Set((await db.entities.toArray()).map((e) => e.id));
+    await db.entities.bulkAdd(
+      bundle.entities.filter((e) => !userIds.has(e.id)).map((e) => ({ ...e, origin: 'builtin' as const })),
+    );
+    await db.passages.bulkAdd(
+      bundle.passages.filter((p) => !userIds.has(p.entityId)).map((p) => ({ ...p, origin: 'builtin' as const })),
+    );
+    await db.sources.bulkAdd(
+      bundle.sources.map<SourceRow>((s) => ({
+        ...s,
+        origin: 'builtin',
+        mentions: bundle.mentions
+          .filter((m) => m.sourceId === s.id)
+          .map(({ sourceId: _omit, ...m }) => m),
+      })),
+    );
+    await db.meta.put({ key: KB_VERSION_KEY, value: bundle.version });
+  });
+}
+
+/** Summary of an entity record. */
+export function summarise(e: EntityRecord): EntitySummary {
+  return { id: e.id, name: e.name, type: e.type };
+}
+
+/** Every entity, as summaries and as the flat alias list the content-script matcher compiles. */
+export async function matcherData(db: GlossDb): Promise<{ entities: EntitySummary[]; aliases: AliasSpec[] }> {
+  const records = await db.entities.toArray();
+  return {
+    entities: records.map(summarise),
+    aliases: records.flatMap((e) => e.aliases.map((a) => ({ ...a, entityId: e.id }))),
+  };
+}
+
+/** Source metadata without the text. */
+export function sourceMeta({ blocks: _b, mentions: _m, origin: _o, ...meta }: SourceRow): SourceMeta {
+  return meta;
+}
+
+/** Everything a card shows for one entity, or undefined if the KB has no such entity. */
+export async function cardData(db: GlossDb, entityId: string): Promise<CardData | undefined> {
+  const entity = await db.entities.get(entityId);
+  if (!entity) return undefined;
+  const passages = await db.passages.where('entityId').equals(entityId).toArray();
+  const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+  const related = (await db.entities.bulkGet(entity.related)).filter((e): e is EntityRecord => e !== undefined);
+  const order = (id: string): number => [...sources.keys()].indexOf(id);
+  return {
+    entity: { ...summarise(entity), description: entity.description, links: entity.links ?? [] },
+    passages: passages
+      .filter((p) => sources.has(p.sourceId))
+      .sort((a, b) => order(a.sourceId) - order(b.sourceId) || a.blockIndex - b.blockIndex || a.start - b.start)
+      .map(({ origin: _o, ...p }) => ({ ...p, source: sourceMeta(sources.get(p.sourceId)!) })),
+    related: related.map(summarise),
+  };
+}

@@ -1,0 +1,5 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './migration';
+
+/** Every migration in order. Append only. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

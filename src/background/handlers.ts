@@ -1,0 +1,95 @@
+/**
+ * One handler per background request of `shared/protocol.ts`. Arguments arrive validated (see router.ts);
+ * handlers return the reply value or throw an Error whose message the caller sees.
+ */
+import { browser } from '../platform/browser';
+import { extensionUrl, loadPackagedJson } from '../platform/extension-assets';
+import { sendEventToTab } from '../platform/messaging';
+import { loadSettings } from '../platform/settings-store';
+import type { KbBundle } from '../shared/kb-types';
+import type { BackgroundRequests, RequestArgs, RequestName, RequestReply } from '../shared/protocol';
+import type { Runtime } from '../platform/browser';
+import type { GlossDb } from './db/database';
+import { cardData, matcherData, sourceMeta, summarise } from './db/kb-repo';
+import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
+import { BUNDLE_PATH, ensureKb } from './kb-loader';
+import { getTabMentions, hostOf, recordMentions, tabsOnHost, totals } from './tab-mentions';
+
+/** A handler: validated arguments and the sender in, the reply value out. */
+type Handler<K extends RequestName> = (
+  args: RequestArgs<K>,
+  sender: Runtime.MessageSender,
+) => Promise<RequestReply<K>>;
+
+/** The bundle shipped in this build. */
+export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBundle>(BUNDLE_PATH);
+
+/** Builds the handler table over one database. */
+export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Handler<K> } {
+  const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
+  return {
+    async getPageConfig({ url }) {
+      const kbVersion = await kb();
+      const host = hostOf(url);
+      const [isEnabled, settings, data] = await Promise.all([isSiteEnabled(db, host), loadSettings(), matcherData(db)]);
+      return { isEnabled, host, settings, kbVersion, ...data };
+    },
+    async getCard({ entityId }) {
+      await kb();
+      const card = await cardData(db, entityId);
+      if (!card) throw new Error(`unknown entity "${entityId}"`);
+      return card;
+    },
+    async reportMentions({ url, counts }, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) throw new Error('reportMentions must come from a tab');
+      await recordMentions(tabId, sender.frameId ?? 0, url, counts);
+      return null;
+    },
+    async openReader({ sourceId, entityId, passageId }) {
+      const query = new URLSearchParams({ source: sourceId });
+      if (entityId) query.set('entity', entityId);
+      if (passageId) query.set('passage', passageId);
+      await browser.tabs.create({ url: extensionUrl(`reader.html?${query}`) });
+      return null;
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+      return null;
+    },
+    async getTabSummary({ tabId }) {
+      await kb();
+      const report = await getTabMentions(tabId);
+      if (!report) return { tabId, host: '', isSupported: false, isEnabled: false, total: 0, entities: [] };
+      const counts = totals(report);
+      const records = await db.entities.bulkGet(Object.keys(counts));
+      const entities = records
+        .filter((e) => e !== undefined)
+        .map((e) => ({ ...summarise(e), count: counts[e.id] ?? 0 }))
+        .filter((e) => e.count > 0)
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+      const total = entities.reduce((sum, e) => sum + e.count, 0);
+      return { tabId, host: report.host, isSupported: true, isEnabled: await isSiteEnabled(db, report.host), total, entities };
+    },
+    async setSiteEnabled({ host, isEnabled }) {
+      await setSiteEnabled(db, host, isEnabled);
+      for (const tabId of await tabsOnHost(host)) await sendEventToTab(tabId, 'siteEnabledChanged', { isEnabled });
+      return null;
+    },
+    async getSource({ sourceId }) {
+      await kb();
+      const source = await db.sources.get(sourceId);
+      if (!source) throw new Error(`unknown source "${sourceId}"`);
+      const ids = [...new Set(source.mentions.map((m) => m.entityId))];
+      const entities = (await db.entities.bulkGet(ids)).filter((e) => e !== undefined).map(summarise);
+      const { mentions, origin: _o, ...doc } = source;
+      return { source: { ...doc, ...sourceMeta(source) }, mentions, entities };
+    },
+    async listKb() {
+      await kb();
+      const entities = (await db.entities.toArray()).map(summarise);
+      const sources = (await db.sources.toArray()).map((s) => ({ id: s.id, title: s.title }));
+      return { entities, sources };
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * What each tab's content scripts found, per frame, kept in `storage.session` (the worker can be killed at
+ * any moment, so nothing of record stays in memory), and the toolbar badge that shows the total.
+ */
+import { browser } from '../platform/browser';
+
+/** The stored report of one tab. */
+export interface TabMentions {
+  url: string;
+  host: string;
+  /** frameId → entity id → count. */
+  frames: Record<string, Record<string, number>>;
+}
+
+const key = (tabId: number): string => `tab:${tabId}`;
+
+/** Reads a tab's report, if a content script has sent one since the tab last navigated. */
+export async function getTabMentions(tabId: number): Promise<TabMentions | undefined> {
+  const stored = await browser.storage.session.get(key(tabId));
+  return stored[key(tabId)] as TabMentions | undefined;
+}
+
+/** Entity id → count over all frames of a tab. */
+export function totals(report: TabMentions): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const frame of Object.values(report.frames)) {
+    for (const [id, n] of Object.entries(frame)) out[id] = (out[id] ?? 0) + n;
+  }
+  return out;
+}
+
+const queues = new Map<number, Promise<void>>();
+
+/**
+ * Records one frame's report and updates the badge. The top frame's report starts a fresh page. Reports
+ * of one tab are applied one after another, since each is a read-modify-write of the same session key.
+ */
+export function recordMentions(tabId: number, frameId: number, url: string, counts: Record<string, number>): Promise<void> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(() => applyReport(tabId, frameId, url, counts));
+  const settled = next.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
+  return next;
+}
+
+async function applyReport(
+  tabId: number,
+  frameId: number,
+  url: string,
+  counts: Record<string, number>,
+): Promise<void> {
+  const previous = await getTabMentions(tabId);
+  const host = frameId === 0 || !previous ? hostOf(url) : previous.host;
+  const frames = frameId === 0 || !previous ? {} : previous.frames;
+  const report: TabMentions = { url: frameId === 0 || !previous ? url : previous.url, host, frames };
+  report.frames[String(frameId)] = counts;
+  await browser.storage.session.set({ [key(tabId)]: report });
+  await showBadge(tabId, report);
+}
+
+/** Forgets a tab (closed, or navigating to a new document). */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}
+
+/** Every tab whose top document is on `host`. */
+export async function tabsOnHost(host: string): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([k, v]) => k.startsWith('tab:') && (v as TabMentions).host === host)
+    .map(([k]) => Number(k.slice(4)));
+}
+
+async function showBadge(tabId: number, report: TabMentions): Promise<void> {
+  const total = Object.values(totals(report)).reduce((a, b) => a + b, 0);
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#4338ca' }).catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text: total > 0 ? String(Math.min(total, 999)) : '' }).catch(() => undefined);
+}
+
+/** The site of a URL: its host name, or "file" for local files, or '' when it has none. */
+export function hostOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.hostname || (u.protocol === 'file:' ? 'file' : '');
+  } catch {
+    return '';
+  }
+}

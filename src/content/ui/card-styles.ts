@@ -1,0 +1,40 @@
+/**
+ * The card's stylesheet, adopted into Gloss's closed shadow root: page CSS cannot reach in, and adopted
+ * sheets apply under a page's strict `style-src` CSP in both browsers (a `<style>` element might not).
+ */
+export const CARD_CSS = `
+:host { all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647; }
+.gloss-card {
+  --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #4338ca; --quote: #f6f8fa;
+  position: fixed; top: 0; left: 0; box-sizing: border-box; width: min(420px, calc(100vw - 16px));
+  max-height: min(480px, calc(100vh - 16px)); overflow: auto; padding: 12px 14px 14px;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 8px 28px rgba(0, 0, 0, 0.18); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+  text-align: left; letter-spacing: normal; text-transform: none; white-space: normal; outline: none;
+}
+.gloss-card:focus-visible { box-shadow: 0 0 0 3px var(--accent), 0 8px 28px rgba(0, 0, 0, 0.18); }
+@media (prefers-color-scheme: dark) {
+  .gloss-card { --bg: #1c2128; --fg: #e6edf3; --muted: #9da7b3; --line: #3d444d; --accent: #a5b4fc; --quote: #262c36; }
+}
+.gloss-toolbar { display: flex; justify-content: flex-end; gap: 4px; margin: -4px -6px 0 0; float: right; }
+.gloss-icon-button { all: unset; cursor: pointer; width: 28px; height: 28px; border-radius: 6px; text-align: center;
+  line-height: 28px; color: var(--muted); font-size: 16px; }
+.gloss-icon-button:hover { background: var(--quote); color: var(--fg); }
+.gloss-icon-button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.gloss-name { font-size: 17px; line-height: 1.3; margin: 0 0 2px; font-weight: 650; }
+.gloss-type { margin: 0 0 6px; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
+.gloss-count { margin: 0 0 6px; color: var(--muted); font-size: 12px; }
+.gloss-description { margin: 0 0 10px; }
+.gloss-section { font-size: 12px; font-weight: 650; margin: 12px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.gloss-passages, .gloss-related, .gloss-links { list-style: none; margin: 0; padding: 0; }
+.gloss-passage { margin: 0 0 10px; }
+.gloss-quote { margin: 0; padding: 8px 10px; background: var(--quote); border-left: 3px solid var(--accent); border-radius: 4px; }
+.gloss-quote strong { font-weight: 650; }
+.gloss-attribution { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+.gloss-attribution cite { font-style: italic; }
+.gloss-card a { color: var(--accent); }
+.gloss-related { display: flex; flex-wrap: wrap; gap: 6px; }
+.gloss-chip { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; font-size: 12px; }
+.gloss-chip:focus-visible { outline: 2px solid var(--accent); }
+.gloss-status { margin: 8px 0; color: var(--muted); }
+`;

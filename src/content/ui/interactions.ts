@@ -1,0 +1,87 @@
+/**
+ * Wires page events to the card: pointer movement (hit-tested once per animation frame), focus moving
+ * onto page elements that hold mentions, Escape, clicks outside the card, and the keyboard shortcut that
+ * steps from mention to mention: Alt+Shift+J (next) and Alt+Shift+K (previous).
+ */
+import { mentionAtPoint } from '../highlight/hit-test';
+import type { HighlightRegistry, Mention } from '../highlight/registry';
+import type { CardController } from './card-controller';
+
+/** Whether a keydown is the next/previous-mention shortcut; returns the step or 0. */
+export function shortcutStep(e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): number {
+  if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return 0;
+  return e.code === 'KeyJ' ? 1 : e.code === 'KeyK' ? -1 : 0;
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** The mention `step` places after (or before) `current`, wrapping around. */
+export function stepFrom(all: readonly Mention[], current: Mention | undefined, step: number): Mention | undefined {
+  if (all.length === 0) return undefined;
+  const at = current ? all.indexOf(current) : -1;
+  if (at < 0) return step > 0 ? all[0] : all[all.length - 1];
+  return all[(at + step + all.length) % all.length];
+}
+
+/** Registers every listener until `signal` aborts. */
+export function wireInteractions(registry: HighlightRegistry, card: CardController, signal: AbortSignal): void {
+  const opts = { capture: true, passive: true, signal };
+  let frame = 0;
+  let last: PointerEvent | undefined;
+  document.addEventListener(
+    'pointermove',
+    (e) => {
+      last = e;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!last || last.pointerType === 'touch') return;
+        const inside = card.isInside(last);
+        const mention = inside ? undefined : mentionAtPoint(registry, last.clientX, last.clientY);
+        card.pointerAt(mention, last.clientX, last.clientY, inside);
+      });
+    },
+    opts,
+  );
+  // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it.
+  document.addEventListener(
+    'pointerdown',
+    (e) => {
+      if (card.isInside(e)) return;
+      const mention = e.pointerType === 'touch' ? mentionAtPoint(registry, e.clientX, e.clientY) : undefined;
+      if (mention) card.show(mention, 'pointer', { x: e.clientX, y: e.clientY });
+      else card.close(false);
+    },
+    opts,
+  );
+  document.addEventListener(
+    'focusin',
+    (e) => {
+      if (card.isInside(e) || !(e.target instanceof Element)) return;
+      const [first] = registry.mentionsWithin(e.target);
+      if (first) card.focusOn(first);
+      else card.focusLeft();
+    },
+    opts,
+  );
+  document.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Escape' && card.current) {
+        card.close(true);
+        return;
+      }
+      const step = shortcutStep(e);
+      if (step === 0 || (isEditable(e.target) && !card.isInside(e))) return;
+      const next = stepFrom(registry.inOrder(), card.current, step);
+      if (!next) return;
+      e.preventDefault();
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      card.show(next, 'keyboard');
+    },
+    { capture: true, signal },
+  );
+}

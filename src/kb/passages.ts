@@ -1,0 +1,56 @@
+/**
+ * Cuts quotable passages out of a source block: the sentence that holds a mention, with the sentence
+ * before it when the mention's sentence cannot stand alone (too short, or it opens with a word that
+ * points back, such as "This" or "However").
+ */
+
+/** A sentence's offsets in its block. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Sentences shorter than this borrow the previous one for context. */
+const SHORT_SENTENCE = 90;
+const POINTS_BACK =
+  /^(?:this|these|that|those|it|its|they|their|such|however|instead|nevertheless|both|as such)\b/i;
+
+/** Splits text into sentences with `Intl.Segmenter`, trimming surrounding whitespace from each. */
+export function sentences(text: string): Span[] {
+  const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+  const out: Span[] = [];
+  for (const { segment, index } of segmenter.segment(text)) {
+    const lead = segment.length - segment.trimStart().length;
+    const trimmed = segment.trim();
+    if (trimmed.length > 0) out.push({ start: index + lead, end: index + lead + trimmed.length });
+  }
+  return out;
+}
+
+/**
+ * The passages (merged where they touch) that cover `mentions` in a block of `text`. Each mention falls in
+ * exactly one passage.
+ */
+export function passageSpans(text: string, mentions: readonly Span[]): Span[] {
+  const all = sentences(text);
+  const chosen: Span[] = [];
+  for (const mention of mentions) {
+    const i = all.findIndex((s) => mention.start >= s.start && mention.start < s.end);
+    if (i < 0) continue;
+    const sentence = all[i]!;
+    const body = text.slice(sentence.start, sentence.end);
+    const needsPrevious = i > 0 && (body.length < SHORT_SENTENCE || POINTS_BACK.test(body));
+    chosen.push({
+      start: needsPrevious ? all[i - 1]!.start : sentence.start,
+      end: Math.max(sentence.end, mention.end),
+    });
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of chosen) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end + 1) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}

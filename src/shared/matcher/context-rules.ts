@@ -1,0 +1,73 @@
+/**
+ * The context half of an alias rule: cues that must (or must not) appear nearby, all-caps "shouting"
+ * text, and the before/after patterns that reject look-alikes (Cicada 3301, Quad bikes, China's Ministry
+ * of Defense). Only candidate matches reach this code, so it favours clarity over speed.
+ */
+import type { AliasRule } from '../kb-types';
+
+/** How far either side of a match cues are looked for, within the same text block. */
+export const CUE_WINDOW = 200;
+/** How much text the reject patterns see on each side. */
+const REJECT_WINDOW = 60;
+
+/** An alias rule with its patterns compiled once. */
+export interface CompiledContext {
+  cues?: RegExp;
+  vetoCues?: RegExp;
+  shoutingNeedsCue: boolean;
+  rejectBefore?: RegExp;
+  rejectAfter?: RegExp;
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const isLatinWordChar = /[\p{Script=Latin}\p{N}]/u;
+
+/** One regular expression for a list of cue phrases: whole-word where the phrase's edge is Latin. */
+function cueRegExp(phrases: readonly string[] | undefined): RegExp | undefined {
+  if (!phrases || phrases.length === 0) return undefined;
+  const parts = phrases.map((phrase) => {
+    const body = escape(phrase.trim()).replace(/\s+/g, '[\\s\\u00a0-]+');
+    const head = isLatinWordChar.test(phrase.trim()[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '';
+    const tail = isLatinWordChar.test(phrase.trim().slice(-1)) ? '(?![\\p{L}\\p{N}_])' : '';
+    return `${head}${body}${tail}`;
+  });
+  return new RegExp(parts.join('|'), 'iu');
+}
+
+/** Compiles the context part of a rule; throws on an invalid pattern so the KB build fails loudly. */
+export function compileContext(rule: AliasRule): CompiledContext {
+  return {
+    cues: cueRegExp(rule.cues),
+    vetoCues: cueRegExp(rule.vetoCues),
+    shoutingNeedsCue: rule.shoutingNeedsCue === true,
+    rejectBefore: rule.rejectBefore ? new RegExp(`(?:${rule.rejectBefore})$`, 'u') : undefined,
+    rejectAfter: rule.rejectAfter ? new RegExp(`^(?:${rule.rejectAfter})`, 'u') : undefined,
+  };
+}
+
+/**
+ * Whether the words around a match are mostly capitals: two or more of the three nearest Latin words on
+ * either side are all-caps words of two or more letters ("THE BOTTOM LINE", "BECA DE ESTUDIO").
+ */
+export function isShouting(before: string, after: string): boolean {
+  const words = (s: string): string[] => s.match(/\p{L}+/gu) ?? [];
+  const near = [...words(before).slice(-3), ...words(after).slice(0, 3)];
+  const caps = near.filter((w) => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase());
+  return caps.length >= 2;
+}
+
+/** Applies the context rules to the match `text[start, end)`. */
+export function passesContext(ctx: CompiledContext, text: string, start: number, end: number): boolean {
+  if (ctx.rejectBefore?.test(text.slice(Math.max(0, start - REJECT_WINDOW), start))) return false;
+  if (ctx.rejectAfter?.test(text.slice(end, end + REJECT_WINDOW))) return false;
+  // With `shoutingNeedsCue`, cues are wanted only in all-caps text; otherwise any cues are always wanted.
+  const needsCue = ctx.shoutingNeedsCue
+    ? isShouting(text.slice(Math.max(0, start - REJECT_WINDOW), start), text.slice(end, end + REJECT_WINDOW))
+    : ctx.cues !== undefined;
+  if (!needsCue && !ctx.vetoCues) return true;
+  // Before and after are joined by a line break so that no cue can be read across the match itself.
+  const around = `${text.slice(Math.max(0, start - CUE_WINDOW), start)}\n${text.slice(end, end + CUE_WINDOW)}`;
+  if (ctx.vetoCues?.test(around)) return false;
+  if (needsCue) return ctx.cues?.test(around) === true;
+  return true;
+}

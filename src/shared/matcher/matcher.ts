@@ -1,0 +1,92 @@
+/**
+ * The matcher: every alias of every entity compiled into one automaton, plus per-alias rules. Used by the
+ * content script on page text and by the KB build on the source articles, so cards and pages agree.
+ *
+ *   text ──scan once──▶ candidate hits ──case, whole word, context──▶ accepted ──leftmost-longest──▶ matches
+ */
+import type { AliasSpec } from '../protocol';
+import { buildAutomaton } from './automaton';
+import { type AliasEdges, aliasEdges, isWholeWord } from './boundaries';
+import { type CompiledContext, compileContext, passesContext } from './context-rules';
+import { foldString } from './fold';
+
+/** One accepted mention in a text block. */
+export interface Match {
+  entityId: string;
+  /** Offsets in the scanned text. */
+  start: number;
+  end: number;
+  /** Index of the alias (into the list given to `compileMatcher`) that matched. */
+  alias: number;
+}
+
+/** A compiled matcher. */
+export interface Matcher {
+  /** All mentions in `text`, sorted, non-overlapping, the longest alias winning at each place. */
+  find(text: string): Match[];
+  readonly aliases: readonly AliasSpec[];
+}
+
+interface CompiledAlias {
+  spec: AliasSpec;
+  index: number;
+  cased?: string;
+  edges: AliasEdges;
+  context: CompiledContext;
+}
+
+/** Compiles aliases into a matcher. Throws if an alias is empty or a rule's pattern is invalid. */
+export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
+  const patternIndex = new Map<string, number>();
+  const patterns: string[] = [];
+  const byPattern: CompiledAlias[][] = [];
+  aliases.forEach((spec, index) => {
+    const folded = foldString(spec.text);
+    if (folded.length === 0) throw new Error(`empty alias for ${spec.entityId}`);
+    let p = patternIndex.get(folded);
+    if (p === undefined) {
+      p = patterns.length;
+      patternIndex.set(folded, p);
+      patterns.push(folded);
+      byPattern.push([]);
+    }
+    byPattern[p]!.push({
+      spec,
+      index,
+      cased: spec.caseSensitive ? foldString(spec.text, true) : undefined,
+      edges: aliasEdges(spec.text),
+      context: compileContext(spec),
+    });
+  });
+  const automaton = buildAutomaton(patterns);
+
+  return {
+    aliases,
+    find(text) {
+      const hits: Match[] = [];
+      automaton.scan(text, (p, start, end) => {
+        for (const alias of byPattern[p]!) {
+          if (alias.cased !== undefined && foldString(text.slice(start, end), true) !== alias.cased) continue;
+          if (!isWholeWord(text, start, end, alias.edges)) continue;
+          if (!passesContext(alias.context, text, start, end)) continue;
+          hits.push({ entityId: alias.spec.entityId, start, end, alias: alias.index });
+          break; // the first accepted alias for this exact span is enough
+        }
+      });
+      return leftmostLongest(hits);
+    },
+  };
+}
+
+/** Keeps the leftmost, then longest, of overlapping hits. */
+function leftmostLongest(hits: Match[]): Match[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Match[] = [];
+  let reach = -1;
+  for (const hit of hits) {
+    if (hit.start < reach) continue;
+    out.push(hit);
+    reach = hit.end;
+  }
+  return out;
+}
