@@ -33,7 +33,7 @@ export interface SiteRow {
 /** The database type: one table per store. */
 export type GlossDb = Dexie & {
   entities: EntityTable<EntityRecord, 'id'>;
-  passages: EntityTable<PassageRow, 'id'>;
+  passages: Dexie.Table<PassageRow, [string, string]>;
   sources: EntityTable<SourceRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   sites: EntityTable<SiteRow, 'host'>;

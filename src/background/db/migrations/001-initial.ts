@@ -9,7 +9,7 @@ export const migration001: Migration = {
   version: 1,
   stores: {
     entities: 'id, origin, type',
-    passages: 'id, entityId, sourceId, origin',
+    passages: '[entityId+id], entityId, sourceId, origin',
     sources: 'id, origin',
     meta: 'key',
     sites: 'host',

@@ -1,0 +1,57 @@
+/** The toolbar popup: what Gloss found on the current tab, the site switch, and a way to the settings. */
+import { useEffect } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { request } from '../../platform/messaging';
+import type { TabSummary } from '../../shared/protocol';
+import { Notice } from '../shared/Notice';
+import { useAsync } from '../shared/use-async';
+import { PopupFooter } from './PopupFooter';
+import { resolvePopupTabId } from './popup-tab-id';
+import { TabSummaryView } from './TabSummaryView';
+
+/** Props of `PopupApp`. */
+export interface PopupAppProps {
+  /** The popup's query string, which may name the tab (`?tabId=N`). */
+  search: string;
+}
+
+/**
+ * How often the summary is asked for again while the popup is open. Content scripts report what they
+ * find as the page loads and changes (and after the site switch is turned on), so a summary read once
+ * would soon be stale; one small message every two seconds is cheap for something open this briefly.
+ */
+const REFRESH_MS = 2000;
+
+async function loadSummary(search: string): Promise<TabSummary> {
+  const tabId = await resolvePopupTabId(search);
+  if (tabId === undefined) throw new Error(t('popupNoTab'));
+  return request('getTabSummary', { tabId });
+}
+
+/** Loads the tab's summary and keeps it fresh; every state (loading, error, each outcome) shows a sentence. */
+export function PopupApp({ search }: PopupAppProps) {
+  const { state, refresh } = useAsync(() => loadSummary(search), search);
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void refresh();
+    }, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  const host = state.status === 'ready' ? state.value.host : '';
+  return (
+    <div class="popup">
+      <header class="popup-header">
+        <h1>{t('extName')}</h1>
+        {host && <p class="popup-host">{host}</p>}
+      </header>
+      <main class="popup-main">
+        {state.status === 'loading' && <Notice>{t('popupLoading')}</Notice>}
+        {state.status === 'error' && <Notice kind="error">{t('popupError', state.error)}</Notice>}
+        {state.status === 'ready' && <TabSummaryView summary={state.value} onSiteChanged={refresh} />}
+      </main>
+      <PopupFooter />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** The popup's footer: the way to the settings. */
+import { useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { request } from '../../platform/messaging';
+import { errorText } from '../shared/error-text';
+import { Notice } from '../shared/Notice';
+
+/**
+ * A real link to `options.html` (so it reads and behaves as a link), but a plain click asks the background
+ * to open the options page: `runtime.openOptionsPage` reuses an open options tab and honours the browser's
+ * choice of where options live.
+ */
+export function PopupFooter() {
+  const [error, setError] = useState('');
+  const open = (event: MouseEvent): void => {
+    event.preventDefault();
+    setError('');
+    request('openOptions', {}).then(
+      () => undefined,
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+  return (
+    <footer class="popup-footer">
+      <a href="options.html" onClick={open}>
+        {t('popupSettings')}
+      </a>
+      {error && <Notice kind="error">{t('popupActionFailed', error)}</Notice>}
+    </footer>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { route, senderProblem } from '../../src/background/router';
+import type { RequestEnvelope } from '../../src/shared/protocol';
+import { parseRequest } from '../../src/shared/protocol-schemas';
+
+const ctx = { extensionId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
+const contentSender = { id: 'gloss-id', url: 'https://example.com/a', tab: { id: 4, url: 'https://example.com/a' } };
+const popupSender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
+
+describe('parseRequest', () => {
+  it('accepts a well-formed request', () => {
+    expect(parseRequest({ gloss: 1, type: 'getCard', args: { entityId: 'cicada' } })).toEqual({
+      gloss: 1,
+      type: 'getCard',
+      args: { entityId: 'cicada' },
+    });
+  });
+
+  it('ignores messages that are not ours', () => {
+    expect(parseRequest({ hello: 'world' })).toBeNull();
+    expect(parseRequest('getCard')).toBeNull();
+  });
+
+  it.each([
+    [{ gloss: 1, type: 'dropDatabase', args: {} }, /malformed/],
+    [{ gloss: 1, type: 'getCard', args: { entityId: '../../etc' } }, /invalid arguments for getCard/],
+    [{ gloss: 1, type: 'getCard', args: { entityId: 'x', extra: 1 } }, /invalid arguments/],
+    [{ gloss: 1, type: 'reportMentions', args: { url: 'https://a', counts: { huawei: -1 } } }, /invalid/],
+    [{ gloss: 1, type: 'reportMentions', args: { url: 'x'.repeat(9000), counts: {} } }, /invalid/],
+    [{ gloss: 1, type: 'setSiteEnabled', args: { host: 'a b', isEnabled: true } }, /invalid/],
+    [{ gloss: 1, type: 'openReader', args: { sourceId: 'a', passageId: '<img src=x>' } }, /invalid/],
+    [{ gloss: 2, type: 'getCard', args: { entityId: 'x' } }, /malformed/],
+  ])('rejects %j', (raw, message) => {
+    const parsed = parseRequest(raw);
+    expect(parsed).not.toBeNull();
+    expect(parsed && 'error' in parsed ? parsed.error : '').toMatch(message);
+  });
+});
+
+describe('sender checks', () => {
+  const env = (type: RequestEnvelope['type']): RequestEnvelope => ({ gloss: 1, type, args: {} }) as RequestEnvelope;
+
+  it('refuses other extensions', () => {
+    expect(senderProblem(env('getCard'), { ...contentSender, id: 'evil' }, ctx)).toMatch(/another extension/);
+  });
+
+  it('keeps page-only requests away from content scripts', () => {
+    expect(senderProblem(env('setSiteEnabled'), contentSender, ctx)).toMatch(/only for Gloss's own pages/);
+    expect(senderProblem(env('setSiteEnabled'), popupSender, ctx)).toBeUndefined();
+    expect(senderProblem(env('getCard'), contentSender, ctx)).toBeUndefined();
+  });
+});
+
+describe('route', () => {
+  const handlers = {
+    getCard: async (args: { entityId: string }) => {
+      if (args.entityId === 'boom') throw new Error('no such entity');
+      return { id: args.entityId };
+    },
+  };
+
+  it('wraps replies and errors in a Result', async () => {
+    const call = (entityId: string) =>
+      route({ gloss: 1, type: 'getCard', args: { entityId } }, contentSender, handlers as never, ctx);
+    await expect(call('cicada')).resolves.toEqual({ ok: true, value: { id: 'cicada' } });
+    await expect(call('boom')).resolves.toEqual({ ok: false, error: 'no such entity' });
+  });
+
+  it('answers invalid messages with an error and never calls a handler', async () => {
+    let called = false;
+    const spy = { getCard: async () => (called = true) };
+    const reply = await route({ gloss: 1, type: 'getCard', args: { entityId: 7 } }, contentSender, spy as never, ctx);
+    expect(reply).toMatchObject({ ok: false });
+    expect(called).toBe(false);
+  });
+});
