@@ -27,7 +27,9 @@ function watchForInvalidation(): void {
 
 if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
   watchForInvalidation();
-  window.addEventListener('pagehide', (e) => e.persisted || controller.abort(), { signal: controller.signal });
+  window.addEventListener('pagehide', (e) => e.persisted || controller.abort(), {
+    signal: controller.signal,
+  });
   startPage(controller.signal).catch((e: unknown) => console.warn('Gloss could not start on this page', e));
 } else {
   console.info('Gloss: this browser lacks the CSS Custom Highlight API; nothing is highlighted.');

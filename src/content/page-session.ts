@@ -3,10 +3,11 @@
  * highlights, reports counts for the badge and popup, and reacts to the site switch and settings changes
  * (both trigger a full rescan, the only time one happens).
  */
+
+import { cardLabels } from '../platform/card-labels';
 import { t } from '../platform/i18n';
 import { onEvent, sendRequest } from '../platform/messaging';
 import { onSettingsChanged } from '../platform/settings-store';
-import { cardLabels } from '../platform/card-labels';
 import type { EntitySummary } from '../shared/kb-types';
 import { compileMatcher, type Matcher } from '../shared/matcher/matcher';
 import type { PageConfig } from '../shared/protocol';
@@ -14,8 +15,8 @@ import type { Settings } from '../shared/settings';
 import { HighlightRegistry } from './highlight/registry';
 import { applyHighlightStyle, removeHighlightStyle } from './highlight/style';
 import { findMentions } from './scan/find-mentions';
-import { CardController } from './ui/card-controller';
 import type { CardFrameLabels } from './ui/CardView';
+import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
 
 function frameLabels(): CardFrameLabels {
@@ -54,7 +55,10 @@ class PageSession {
   private isEnabled: boolean;
   private settings: Settings;
 
-  constructor(config: PageConfig, private readonly signal: AbortSignal) {
+  constructor(
+    config: PageConfig,
+    private readonly signal: AbortSignal,
+  ) {
     this.matcher = compileMatcher(config.aliases);
     this.entities = new Map(config.entities.map((e) => [e.id, e]));
     this.isEnabled = config.isEnabled;

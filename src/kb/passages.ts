@@ -13,7 +13,7 @@ export interface Span {
 /** Sentences shorter than this borrow the previous one for context. */
 const SHORT_SENTENCE = 90;
 const POINTS_BACK =
-  /^(?:this|these|that|those|it|its|they|their|such|however|instead|nevertheless|both|as such)\b/i;
+  /^(?:this|these|that|those|it|its|they|their|such|however|instead|nevertheless|both|as such|one example|for example|for instance|also|likewise|similarly)\b/i;
 
 /** Splits text into sentences with `Intl.Segmenter`, trimming surrounding whitespace from each. */
 export function sentences(text: string): Span[] {

@@ -46,7 +46,8 @@ const EnvelopeSchema = v.strictObject({
  * Messages that are not ours at all (no `gloss` tag) return `null` so other listeners may answer them.
  */
 export function parseRequest(raw: unknown): RequestEnvelope | { error: string } | null {
-  if (typeof raw !== 'object' || raw === null || (raw as { gloss?: unknown }).gloss === undefined) return null;
+  if (typeof raw !== 'object' || raw === null || (raw as { gloss?: unknown }).gloss === undefined)
+    return null;
   const envelope = v.safeParse(EnvelopeSchema, raw);
   if (!envelope.success) return { error: `malformed message: ${v.summarize(envelope.issues)}` };
   const { type, args } = envelope.output;

@@ -7,8 +7,7 @@
  *
  * Requests are verbs and answer with `Result<T>`; events are past tense and answer nothing.
  */
-import type { CardData, EntitySummary, EntityType, SourceDoc, SourceMention } from './kb-types';
-import type { AliasRule } from './kb-types';
+import type { AliasRule, CardData, EntitySummary, EntityType, SourceDoc, SourceMention } from './kb-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
 
@@ -70,7 +69,10 @@ export interface BackgroundRequests {
   /** Reader: a source article in full. */
   getSource(args: { sourceId: string }): SourceView;
   /** Options and reader: every entity and source the knowledge base holds. */
-  listKb(args: Record<string, never>): { entities: EntitySummary[]; sources: Array<{ id: string; title: string }> };
+  listKb(args: Record<string, never>): {
+    entities: EntitySummary[];
+    sources: Array<{ id: string; title: string }>;
+  };
 }
 
 /** Requests only extension pages may send (checked against `sender.url`). */

@@ -26,7 +26,12 @@ export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 const SettingsSchema = v.object({
   highlightStyle: v.picklist(['background', 'underline', 'both']),
   enabledTypes: v.array(v.picklist(ENTITY_TYPES as EntityType[])),
-  hoverDelayMs: v.pipe(v.number(), v.integer(), v.minValue(HOVER_DELAY_RANGE.min), v.maxValue(HOVER_DELAY_RANGE.max)),
+  hoverDelayMs: v.pipe(
+    v.number(),
+    v.integer(),
+    v.minValue(HOVER_DELAY_RANGE.min),
+    v.maxValue(HOVER_DELAY_RANGE.max),
+  ),
 });
 
 /**

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { route, senderProblem } from '../../src/background/router';
+import type { Runtime } from '../../src/platform/browser';
 import type { RequestEnvelope } from '../../src/shared/protocol';
 import { parseRequest } from '../../src/shared/protocol-schemas';
 
 const ctx = { extensionId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
-const contentSender = { id: 'gloss-id', url: 'https://example.com/a', tab: { id: 4, url: 'https://example.com/a' } };
-const popupSender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
+const contentSender = {
+  id: 'gloss-id',
+  url: 'https://example.com/a',
+  tab: { id: 4, url: 'https://example.com/a' },
+} as Runtime.MessageSender;
+const popupSender: Runtime.MessageSender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
 
 describe('parseRequest', () => {
   it('accepts a well-formed request', () => {
@@ -38,7 +43,8 @@ describe('parseRequest', () => {
 });
 
 describe('sender checks', () => {
-  const env = (type: RequestEnvelope['type']): RequestEnvelope => ({ gloss: 1, type, args: {} }) as RequestEnvelope;
+  const env = (type: RequestEnvelope['type']): RequestEnvelope =>
+    ({ gloss: 1, type, args: {} }) as RequestEnvelope;
 
   it('refuses other extensions', () => {
     expect(senderProblem(env('getCard'), { ...contentSender, id: 'evil' }, ctx)).toMatch(/another extension/);
@@ -68,8 +74,17 @@ describe('route', () => {
 
   it('answers invalid messages with an error and never calls a handler', async () => {
     let called = false;
-    const spy = { getCard: async () => (called = true) };
-    const reply = await route({ gloss: 1, type: 'getCard', args: { entityId: 7 } }, contentSender, spy as never, ctx);
+    const spy = {
+      getCard: async () => {
+        called = true;
+      },
+    };
+    const reply = await route(
+      { gloss: 1, type: 'getCard', args: { entityId: 7 } },
+      contentSender,
+      spy as never,
+      ctx,
+    );
     expect(reply).toMatchObject({ ok: false });
     expect(called).toBe(false);
   });

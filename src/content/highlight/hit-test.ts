@@ -37,6 +37,8 @@ export function mentionAtPoint(registry: HighlightRegistry, x: number, y: number
   const caret = caretAt(x, y);
   if (!caret) return undefined;
   // A caret between two characters belongs to both; try the character after and the one before.
-  const candidate = registry.mentionAt(caret.node, caret.offset) ?? registry.mentionAt(caret.node, Math.max(0, caret.offset - 1));
+  const candidate =
+    registry.mentionAt(caret.node, caret.offset) ??
+    registry.mentionAt(caret.node, Math.max(0, caret.offset - 1));
   return candidate && rangeContainsPoint(candidate.range, x, y) ? candidate : undefined;
 }

@@ -75,7 +75,9 @@ export class HighlightRegistry {
 
   /** Every mention in document order. */
   inOrder(): Mention[] {
-    this.ordered ??= [...this.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    this.ordered ??= [...this.all].sort((a, b) =>
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+    );
     return this.ordered;
   }
 

@@ -61,7 +61,8 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
     // Climb until a next sibling exists, closing blocks on the way out.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element)) flush();
+      if (node && node !== root && node.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element))
+        flush();
     }
     if (!node || node === root) break;
     if (node.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element)) flush();

@@ -5,7 +5,10 @@ import type { CardData } from '../../shared/kb-types';
 import { CardBody, type CardBodyLabels, type SourceTarget } from '../../shared/ui/CardBody';
 
 /** What the card shows while its data loads, once loaded, or when loading failed. */
-export type CardContent = { kind: 'loading' } | { kind: 'ready'; card: CardData } | { kind: 'error'; message: string };
+export type CardContent =
+  | { kind: 'loading' }
+  | { kind: 'ready'; card: CardData }
+  | { kind: 'error'; message: string };
 
 /** UI strings of the card frame. */
 export interface CardFrameLabels extends CardBodyLabels {
@@ -32,12 +35,30 @@ export interface CardViewProps {
 export function CardView(props: CardViewProps) {
   const { name, content, labels } = props;
   return (
-    <div class="gloss-card" role="dialog" aria-modal="false" aria-label={labels.dialogLabel(name)} tabIndex={-1}>
+    <div
+      class="gloss-card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={labels.dialogLabel(name)}
+      tabIndex={-1}
+    >
       <div class="gloss-toolbar">
-        <button type="button" class="gloss-icon-button" aria-label={labels.settings} title={labels.settings} onClick={props.onOpenSettings}>
+        <button
+          type="button"
+          class="gloss-icon-button"
+          aria-label={labels.settings}
+          title={labels.settings}
+          onClick={props.onOpenSettings}
+        >
           ⚙
         </button>
-        <button type="button" class="gloss-icon-button gloss-close" aria-label={labels.close} title={labels.close} onClick={props.onClose}>
+        <button
+          type="button"
+          class="gloss-icon-button gloss-close"
+          aria-label={labels.close}
+          title={labels.close}
+          onClick={props.onClose}
+        >
           ×
         </button>
       </div>
@@ -47,12 +68,16 @@ export function CardView(props: CardViewProps) {
           labels={labels}
           onOpenSource={props.onOpenSource}
           onSelectEntity={props.onSelectEntity}
-          extra={props.mentionCount > 0 ? <p class="gloss-count">{labels.mentionsOnPage(props.mentionCount)}</p> : undefined}
+          extra={
+            props.mentionCount > 0 ? (
+              <p class="gloss-count">{labels.mentionsOnPage(props.mentionCount)}</p>
+            ) : undefined
+          }
         />
       ) : (
         <>
           <h2 class="gloss-name">{name}</h2>
-          <p class="gloss-status" role="status">
+          <p class="gloss-status" aria-live="polite">
             {content.kind === 'loading' ? labels.loading : content.message}
           </p>
         </>

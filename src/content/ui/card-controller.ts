@@ -146,7 +146,8 @@ export class CardController {
         onClose: () => this.close(true),
         onOpenSettings: () => this.deps.openSettings(),
         onOpenSource: (target) => this.deps.openSource(target),
-        onSelectEntity: (id) => this.show(open.mention, open.by === 'pointer' ? 'pointer' : 'keyboard', open.point, id),
+        onSelectEntity: (id) =>
+          this.show(open.mention, open.by === 'pointer' ? 'pointer' : 'keyboard', open.point, id),
       }),
     );
   }

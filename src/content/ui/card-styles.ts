@@ -32,7 +32,9 @@ export const CARD_CSS = `
 .gloss-quote strong { font-weight: 650; }
 .gloss-attribution { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .gloss-attribution cite { font-style: italic; }
-.gloss-card a { color: var(--accent); }
+.gloss-card a, .gloss-link-button { color: var(--accent); }
+.gloss-link-button { all: unset; cursor: pointer; text-decoration: underline; }
+.gloss-link-button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .gloss-related { display: flex; flex-wrap: wrap; gap: 6px; }
 .gloss-chip { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; font-size: 12px; }
 .gloss-chip:focus-visible { outline: 2px solid var(--accent); }

@@ -8,7 +8,9 @@ import type { HighlightRegistry, Mention } from '../highlight/registry';
 import type { CardController } from './card-controller';
 
 /** Whether a keydown is the next/previous-mention shortcut; returns the step or 0. */
-export function shortcutStep(e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): number {
+export function shortcutStep(
+  e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+): number {
   if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return 0;
   return e.code === 'KeyJ' ? 1 : e.code === 'KeyK' ? -1 : 0;
 }
@@ -19,7 +21,11 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /** The mention `step` places after (or before) `current`, wrapping around. */
-export function stepFrom(all: readonly Mention[], current: Mention | undefined, step: number): Mention | undefined {
+export function stepFrom(
+  all: readonly Mention[],
+  current: Mention | undefined,
+  step: number,
+): Mention | undefined {
   if (all.length === 0) return undefined;
   const at = current ? all.indexOf(current) : -1;
   if (at < 0) return step > 0 ? all[0] : all[all.length - 1];
@@ -27,7 +33,11 @@ export function stepFrom(all: readonly Mention[], current: Mention | undefined, 
 }
 
 /** Registers every listener until `signal` aborts. */
-export function wireInteractions(registry: HighlightRegistry, card: CardController, signal: AbortSignal): void {
+export function wireInteractions(
+  registry: HighlightRegistry,
+  card: CardController,
+  signal: AbortSignal,
+): void {
   const opts = { capture: true, passive: true, signal };
   let frame = 0;
   let last: PointerEvent | undefined;

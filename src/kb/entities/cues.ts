@@ -1,8 +1,8 @@
 /** Cue lists and reject patterns shared by several entity files, so the same context rule reads the same everywhere. */
 
 /**
- * A cue list without some entries. An acronym's own rule must not list the acronym as its cue: if the
- * matcher's cue window includes the match itself, the cue would always be satisfied.
+ * A cue list without some entries. An acronym must not vouch for itself: a second "GSDF" nearby is no
+ * evidence that either one means Japan's ground force.
  */
 export function without(cues: readonly string[], ...drop: string[]): string[] {
   return cues.filter((cue) => !drop.includes(cue));

@@ -1,7 +1,15 @@
-/** Source article 1: India-Japan cyber cooperation (The Diplomat, early 2021), text copied byte-exact from ../shared/sources (the one \u00a0 is the original no-break space). */
+/**
+ * Source article 1: India-Japan cyber cooperation (The Diplomat, early 2021). Block texts are copied
+ * byte-exact from ../shared/sources/india-japan-cyber-cooperation.txt; title and subtitle are metadata, not
+ * blocks. The one \u00a0 escape is the original no-break space, written as an escape so that it stays visible.
+ */
 import type { SourceDoc } from '../../shared/kb-types';
 
-/** “India-Japan Cyber Cooperation: From Strength to Strength” by Prakash Panneerselvam (The Diplomat, early 2021): one block per paragraph, page furniture removed. */
+/**
+ * “India-Japan Cyber Cooperation: From Strength to Strength” by Prakash Panneerselvam (The Diplomat, early
+ * 2021): one block per paragraph; page furniture (“Recent Features”, repeated title lines, section label,
+ * photo credit) removed.
+ */
 export const source: SourceDoc = {
   id: 'india-japan-cyber-cooperation',
   title: 'India-Japan Cyber Cooperation: From Strength to Strength',

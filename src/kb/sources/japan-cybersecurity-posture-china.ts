@@ -1,7 +1,15 @@
-/** Source article 2: Japan’s cybersecurity posture and China (The Diplomat, late 2021), text copied byte-exact from ../shared/sources. */
+/**
+ * Source article 2: Japan’s cybersecurity posture and China (The Diplomat, late 2021). Block texts are
+ * copied byte-exact from ../shared/sources/japan-cybersecurity-posture-china.txt; title and subtitle are
+ * metadata, not blocks.
+ */
 import type { SourceDoc } from '../../shared/kb-types';
 
-/** “How Will Japan’s Cybersecurity Posture Impact its Relations With China?” by Thomas Glucksmann (The Diplomat, late 2021): one block per paragraph, page furniture removed. */
+/**
+ * “How Will Japan’s Cybersecurity Posture Impact its Relations With China?” by Thomas Glucksmann (The
+ * Diplomat, late 2021): one block per paragraph, headings as heading blocks; page furniture (subscription
+ * prompt, repeated author bio) removed.
+ */
 export const source: SourceDoc = {
   id: 'japan-cybersecurity-posture-china',
   title: 'How Will Japan’s Cybersecurity Posture Impact its Relations With China?',

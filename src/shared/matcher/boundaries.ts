@@ -68,7 +68,10 @@ export function isWholeWord(text: string, start: number, end: number, edges: Ali
   const after = charAt(text, end);
   if (before && blocks(edges.first, before)) return false;
   if (after && blocks(edges.last, after)) return false;
-  if (edges.last === 'latin' && (after === '-' || after === '.' || after === '\u2010' || after === '\u2011')) {
+  if (
+    edges.last === 'latin' &&
+    (after === '-' || after === '.' || after === '\u2010' || after === '\u2011')
+  ) {
     const next = charAt(text, end + 1);
     if (after === '.' ? /[\p{L}\p{N}]/u.test(next) : /\p{N}/u.test(next)) return false;
   }

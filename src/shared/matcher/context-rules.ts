@@ -19,14 +19,14 @@ export interface CompiledContext {
   rejectAfter?: RegExp;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const isLatinWordChar = /[\p{Script=Latin}\p{N}]/u;
 
 /** One regular expression for a list of cue phrases: whole-word where the phrase's edge is Latin. */
 function cueRegExp(phrases: readonly string[] | undefined): RegExp | undefined {
   if (!phrases || phrases.length === 0) return undefined;
   const parts = phrases.map((phrase) => {
-    const body = escape(phrase.trim()).replace(/\s+/g, '[\\s\\u00a0-]+');
+    const body = escapeRegExp(phrase.trim()).replace(/\s+/g, '[\\s\\u00a0-]+');
     const head = isLatinWordChar.test(phrase.trim()[0] ?? '') ? '(?<![\\p{L}\\p{N}_])' : '';
     const tail = isLatinWordChar.test(phrase.trim().slice(-1)) ? '(?![\\p{L}\\p{N}_])' : '';
     return `${head}${body}${tail}`;

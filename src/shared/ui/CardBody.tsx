@@ -38,9 +38,9 @@ export interface CardBodyProps {
 function Quote({ passage }: { passage: Passage }) {
   const parts: ComponentChildren[] = [];
   let at = 0;
-  passage.marks.forEach(([start, end], i) => {
+  passage.marks.forEach(([start, end]) => {
     if (start > at) parts.push(passage.text.slice(at, start));
-    parts.push(<strong key={i}>{passage.text.slice(start, end)}</strong>);
+    parts.push(<strong key={start}>{passage.text.slice(start, end)}</strong>);
     at = end;
   });
   if (at < passage.text.length) parts.push(passage.text.slice(at));
@@ -48,7 +48,14 @@ function Quote({ passage }: { passage: Passage }) {
 }
 
 /** The card content. */
-export function CardBody({ card, labels, onOpenSource, onSelectEntity, headingLevel = 2, extra }: CardBodyProps) {
+export function CardBody({
+  card,
+  labels,
+  onOpenSource,
+  onSelectEntity,
+  headingLevel = 2,
+  extra,
+}: CardBodyProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const { entity, passages, related } = card;
@@ -67,17 +74,15 @@ export function CardBody({ card, labels, onOpenSource, onSelectEntity, headingLe
             <li key={p.id} class="gloss-passage">
               <Quote passage={p} />
               <p class="gloss-attribution">
-                <cite>{p.source.title}</cite>, {p.source.author}, {p.source.publication}, {p.source.approxDate}.{' '}
-                <a
-                  href="#"
-                  class="gloss-read-source"
-                  onClick={(e) => {
-                    e.preventDefault();
-                    onOpenSource({ sourceId: p.sourceId, entityId: entity.id, passageId: p.id });
-                  }}
+                <cite>{p.source.title}</cite>, {p.source.author}, {p.source.publication},{' '}
+                {p.source.approxDate}.{' '}
+                <button
+                  type="button"
+                  class="gloss-read-source gloss-link-button"
+                  onClick={() => onOpenSource({ sourceId: p.sourceId, entityId: entity.id, passageId: p.id })}
                 >
                   {labels.readSource}
-                </a>
+                </button>
               </p>
             </li>
           ))}
