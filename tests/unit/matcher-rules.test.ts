@@ -14,7 +14,9 @@ describe('matcher mechanics', () => {
       { entityId: 'beca', text: 'BECA', caseSensitive: true },
       { entityId: 'agreement', text: 'Cooperation Agreement' },
     ];
-    expect(found(aliases, 'the Basic Exchange and Cooperation Agreement (BECA) and a Cooperation Agreement')).toEqual([
+    expect(
+      found(aliases, 'the Basic Exchange and Cooperation Agreement (BECA) and a Cooperation Agreement'),
+    ).toEqual([
       'beca:Basic Exchange and Cooperation Agreement',
       'beca:BECA',
       'agreement:Cooperation Agreement',
@@ -66,8 +68,20 @@ describe('matcher mechanics', () => {
 
   it('requires cues when given, and rejects on veto cues and reject patterns', () => {
     const aliases: AliasSpec[] = [
-      { entityId: 'cicada', text: 'Cicada', caseSensitive: true, cues: ['APT', 'Symantec'], rejectAfter: '\\s*3301' },
-      { entityId: 'nec', text: 'NEC', caseSensitive: true, cues: ['Japanese', 'cable'], vetoCues: ['Labour'] },
+      {
+        entityId: 'cicada',
+        text: 'Cicada',
+        caseSensitive: true,
+        cues: ['APT', 'Symantec'],
+        rejectAfter: '\\s*3301',
+      },
+      {
+        entityId: 'nec',
+        text: 'NEC',
+        caseSensitive: true,
+        cues: ['Japanese', 'cable'],
+        vetoCues: ['Labour'],
+      },
     ];
     expect(found(aliases, 'Cicada nymphs emerge after 17 years.')).toEqual([]);
     expect(found(aliases, 'The APT group Cicada, named by Symantec.')).toEqual(['cicada:Cicada']);
@@ -77,18 +91,33 @@ describe('matcher mechanics', () => {
   });
 
   it('does not read a cue across the match itself', () => {
-    const aliases: AliasSpec[] = [{ entityId: 'x', text: 'Quad', caseSensitive: true, cues: ['Quad summit'] }];
+    const aliases: AliasSpec[] = [
+      { entityId: 'x', text: 'Quad', caseSensitive: true, cues: ['Quad summit'] },
+    ];
     expect(found(aliases, 'Quad summit')).toEqual([]);
   });
 
   it('asks for a cue in all-caps running text only when shoutingNeedsCue is set', () => {
     const aliases: AliasSpec[] = [
-      { entityId: 'line', text: 'LINE', caseSensitive: true, shoutingNeedsCue: true, cues: ['app', 'messaging'] },
+      {
+        entityId: 'line',
+        text: 'LINE',
+        caseSensitive: true,
+        shoutingNeedsCue: true,
+        cues: ['app', 'messaging'],
+      },
     ];
     expect(found(aliases, 'THE BOTTOM LINE')).toEqual([]);
     expect(found(aliases, 'THERE IS A LINE & that line')).toEqual([]);
     expect(found(aliases, 'Users of LINE said')).toEqual(['line:LINE']);
     expect(found(aliases, 'NEW: LINE APP LEAK hits messaging users')).toEqual(['line:LINE']);
+  });
+
+  it('does not match inside URLs or e-mail addresses shown as text', () => {
+    const aliases: AliasSpec[] = [{ entityId: 'huawei', text: 'Huawei' }];
+    expect(
+      found(aliases, 'See https://example.com/banning-huawei-gear, www.huawei.com/x, press@huawei.com and Huawei.'),
+    ).toEqual(['huawei:Huawei']);
   });
 
   it('reports offsets into the original text', () => {

@@ -81,3 +81,21 @@ export function isWholeWord(text: string, start: number, end: number, edges: Ali
   }
   return true;
 }
+
+/** How far to look for the edges of the whitespace-delimited token around a match. */
+const TOKEN_REACH = 300;
+
+/**
+ * Whether the match sits inside a URL or e-mail address shown as text ("…/banning-huawei-and-zte-5g…"):
+ * a slug is not a mention a reader wants explained, and marking half a link looks broken.
+ */
+export function isInsideUrl(text: string, start: number, end: number): boolean {
+  let a = start;
+  const minA = Math.max(0, start - TOKEN_REACH);
+  while (a > minA && !/\s/.test(text[a - 1]!)) a--;
+  let b = end;
+  const maxB = Math.min(text.length, end + TOKEN_REACH);
+  while (b < maxB && !/\s/.test(text[b]!)) b++;
+  const token = text.slice(a, b);
+  return /[a-z][a-z0-9+.-]*:\/\/|^\(?www\.|[\w.-]+@[\w-]+\.[\w.]+/i.test(token);
+}

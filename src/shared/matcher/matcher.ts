@@ -2,11 +2,12 @@
  * The matcher: every alias of every entity compiled into one automaton, plus per-alias rules. Used by the
  * content script on page text and by the KB build on the source articles, so cards and pages agree.
  *
- *   text ──scan once──▶ candidate hits ──case, whole word, context──▶ accepted ──leftmost-longest──▶ matches
+ *   text ──scan once──▶ candidate hits ──case, whole word, context, not in a URL──▶ accepted
+ *        ──leftmost-longest──▶ matches
  */
 import type { AliasSpec } from '../protocol';
 import { buildAutomaton } from './automaton';
-import { type AliasEdges, aliasEdges, isWholeWord } from './boundaries';
+import { type AliasEdges, aliasEdges, isInsideUrl, isWholeWord } from './boundaries';
 import { type CompiledContext, compileContext, passesContext } from './context-rules';
 import { foldString } from './fold';
 
@@ -69,6 +70,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
           if (alias.cased !== undefined && foldString(text.slice(start, end), true) !== alias.cased) continue;
           if (!isWholeWord(text, start, end, alias.edges)) continue;
           if (!passesContext(alias.context, text, start, end)) continue;
+          if (isInsideUrl(text, start, end)) continue;
           hits.push({ entityId: alias.spec.entityId, start, end, alias: alias.index });
           break; // the first accepted alias for this exact span is enough
         }
