@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * Firefox, one file at a time: these machines have two cores and browsers are heavy).
  */
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {

@@ -2,13 +2,14 @@
  * One handler per background request of `shared/protocol.ts`. Arguments arrive validated (see router.ts);
  * handlers return the reply value or throw an Error whose message the caller sees.
  */
+
+import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { extensionUrl, loadPackagedJson } from '../platform/extension-assets';
 import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
 import type { BackgroundRequests, RequestArgs, RequestName, RequestReply } from '../shared/protocol';
-import type { Runtime } from '../platform/browser';
 import type { GlossDb } from './db/database';
 import { cardData, matcherData, sourceMeta, summarise } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
@@ -31,7 +32,11 @@ export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Ha
     async getPageConfig({ url }) {
       const kbVersion = await kb();
       const host = hostOf(url);
-      const [isEnabled, settings, data] = await Promise.all([isSiteEnabled(db, host), loadSettings(), matcherData(db)]);
+      const [isEnabled, settings, data] = await Promise.all([
+        isSiteEnabled(db, host),
+        loadSettings(),
+        matcherData(db),
+      ]);
       return { isEnabled, host, settings, kbVersion, ...data };
     },
     async getCard({ entityId }) {
@@ -69,11 +74,19 @@ export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Ha
         .filter((e) => e.count > 0)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       const total = entities.reduce((sum, e) => sum + e.count, 0);
-      return { tabId, host: report.host, isSupported: true, isEnabled: await isSiteEnabled(db, report.host), total, entities };
+      return {
+        tabId,
+        host: report.host,
+        isSupported: true,
+        isEnabled: await isSiteEnabled(db, report.host),
+        total,
+        entities,
+      };
     },
     async setSiteEnabled({ host, isEnabled }) {
       await setSiteEnabled(db, host, isEnabled);
-      for (const tabId of await tabsOnHost(host)) await sendEventToTab(tabId, 'siteEnabledChanged', { isEnabled });
+      for (const tabId of await tabsOnHost(host))
+        await sendEventToTab(tabId, 'siteEnabledChanged', { isEnabled });
       return null;
     },
     async getSource({ sourceId }) {

@@ -19,7 +19,9 @@ const handlers = makeHandlers(db);
 const ctx = { extensionId: browser.runtime.id, extensionOrigin: extensionUrl('') };
 
 browser.runtime.onInstalled.addListener(() => {
-  syncBuiltinKb(db, loadShippedBundle).catch((e: unknown) => console.error('Gloss: could not load the knowledge base', e));
+  syncBuiltinKb(db, loadShippedBundle).catch((e: unknown) =>
+    console.error('Gloss: could not load the knowledge base', e),
+  );
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

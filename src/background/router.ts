@@ -18,10 +18,15 @@ export interface RouterContext {
 type AnyHandler = (args: never, sender: Runtime.MessageSender) => Promise<unknown>;
 
 /** Checks who sent a request. Returns an error message, or undefined when the sender may ask. */
-export function senderProblem(envelope: RequestEnvelope, sender: Runtime.MessageSender, ctx: RouterContext): string | undefined {
+export function senderProblem(
+  envelope: RequestEnvelope,
+  sender: Runtime.MessageSender,
+  ctx: RouterContext,
+): string | undefined {
   if (sender.id !== ctx.extensionId) return 'message from another extension';
   if (PAGE_ONLY_REQUESTS.has(envelope.type)) {
-    const fromPage = sender.url?.startsWith(ctx.extensionOrigin) === true && sender.tab?.url?.startsWith('http') !== true;
+    const fromPage =
+      sender.url?.startsWith(ctx.extensionOrigin) === true && sender.tab?.url?.startsWith('http') !== true;
     if (!fromPage) return `${envelope.type} is only for Gloss's own pages`;
   }
   return undefined;

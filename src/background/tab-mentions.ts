@@ -35,7 +35,12 @@ const queues = new Map<number, Promise<void>>();
  * Records one frame's report and updates the badge. The top frame's report starts a fresh page. Reports
  * of one tab are applied one after another, since each is a read-modify-write of the same session key.
  */
-export function recordMentions(tabId: number, frameId: number, url: string, counts: Record<string, number>): Promise<void> {
+export function recordMentions(
+  tabId: number,
+  frameId: number,
+  url: string,
+  counts: Record<string, number>,
+): Promise<void> {
   const next = (queues.get(tabId) ?? Promise.resolve()).then(() => applyReport(tabId, frameId, url, counts));
   const settled = next.catch(() => undefined);
   queues.set(tabId, settled);
@@ -74,7 +79,9 @@ export async function tabsOnHost(host: string): Promise<number[]> {
 async function showBadge(tabId: number, report: TabMentions): Promise<void> {
   const total = Object.values(totals(report)).reduce((a, b) => a + b, 0);
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#4338ca' }).catch(() => undefined);
-  await browser.action.setBadgeText({ tabId, text: total > 0 ? String(Math.min(total, 999)) : '' }).catch(() => undefined);
+  await browser.action
+    .setBadgeText({ tabId, text: total > 0 ? String(Math.min(total, 999)) : '' })
+    .catch(() => undefined);
 }
 
 /** The site of a URL: its host name, or "file" for local files, or '' when it has none. */

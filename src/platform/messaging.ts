@@ -28,20 +28,31 @@ export async function sendRequest<K extends RequestName>(
 }
 
 /** Like `sendRequest`, but throws the error text; for UI code that shows errors through a boundary. */
-export async function request<K extends RequestName>(type: K, args: RequestArgs<K>): Promise<RequestReply<K>> {
+export async function request<K extends RequestName>(
+  type: K,
+  args: RequestArgs<K>,
+): Promise<RequestReply<K>> {
   const result = await sendRequest(type, args);
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
 
 /** Sends an event to every content script of a tab; a tab without our content script is not an error. */
-export async function sendEventToTab<K extends EventName>(tabId: number, event: K, args: EventArgs<K>): Promise<void> {
+export async function sendEventToTab<K extends EventName>(
+  tabId: number,
+  event: K,
+  args: EventArgs<K>,
+): Promise<void> {
   const envelope: EventEnvelope<K> = { gloss: 1, event, args };
   await browser.tabs.sendMessage(tabId, envelope).catch(() => undefined);
 }
 
 /** Listens for background events in a content script until `signal` aborts. */
-export function onEvent<K extends EventName>(event: K, handler: (args: EventArgs<K>) => void, signal: AbortSignal): void {
+export function onEvent<K extends EventName>(
+  event: K,
+  handler: (args: EventArgs<K>) => void,
+  signal: AbortSignal,
+): void {
   const listener = (message: unknown): undefined => {
     const m = message as Partial<EventEnvelope>;
     if (m?.gloss === 1 && m.event === event) handler(m.args as EventArgs<K>);

@@ -25,7 +25,14 @@ const entities: EntityDef[] = [
     aliases: [{ text: 'NEC', caseSensitive: true }],
     related: ['huawei'],
   },
-  { id: 'huawei', name: 'Huawei', type: 'company', description: 'A Chinese vendor.', aliases: [{ text: 'Huawei' }], related: [] },
+  {
+    id: 'huawei',
+    name: 'Huawei',
+    type: 'company',
+    description: 'A Chinese vendor.',
+    aliases: [{ text: 'Huawei' }],
+    related: [],
+  },
 ];
 
 let db: GlossDb | undefined;
@@ -53,7 +60,11 @@ describe('knowledge base in IndexedDB', () => {
       [21, 24],
       [49, 52],
     ]);
-    expect(card?.passages[0]?.source).toMatchObject({ title: 'A title', author: 'An Author', approxDate: 'early 2021' });
+    expect(card?.passages[0]?.source).toMatchObject({
+      title: 'A title',
+      author: 'An Author',
+      approxDate: 'early 2021',
+    });
     expect(card?.related.map((r) => r.id)).toEqual(['huawei']);
     expect(await cardData(d, 'nobody')).toBeUndefined();
   });
@@ -63,7 +74,10 @@ describe('knowledge base in IndexedDB', () => {
     await replaceBuiltinKb(d, compileKb(entities, [source]));
     await d.entities.add({ ...entities[1]!, id: 'my-entity', name: 'Mine', origin: 'user' });
     const changed = entities.map((e) => (e.id === 'huawei' ? { ...e, description: 'Changed.' } : e));
-    const next = compileKb(changed.filter((e) => e.id !== 'nec' || true), [source]);
+    const next = compileKb(
+      changed.filter((e) => e.id !== 'nec' || true),
+      [source],
+    );
     await syncBuiltinKb(d, async () => next);
     expect(await storedKbVersion(d)).toBe(next.version);
     expect((await d.entities.get('huawei'))?.description).toBe('Changed.');

@@ -7,7 +7,11 @@ describe('parseSettings', () => {
   });
 
   it('keeps valid fields and replaces invalid ones field by field', () => {
-    const parsed = parseSettings({ highlightStyle: 'underline', hoverDelayMs: -5, enabledTypes: ['company', 'nope'] });
+    const parsed = parseSettings({
+      highlightStyle: 'underline',
+      hoverDelayMs: -5,
+      enabledTypes: ['company', 'nope'],
+    });
     expect(parsed.highlightStyle).toBe('underline');
     expect(parsed.hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
     expect(parsed.enabledTypes).toEqual(DEFAULT_SETTINGS.enabledTypes);

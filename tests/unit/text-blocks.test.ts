@@ -11,7 +11,9 @@ function blocksOf(html: string): TextBlock[] {
 
 describe('collectBlocks', () => {
   it('joins text across inline elements and splits at block elements and <br>', () => {
-    const blocks = blocksOf('<p>Prime Minister <strong>Kishida</strong> <strong>Fumio</strong> said</p><div>next<br>line</div>');
+    const blocks = blocksOf(
+      '<p>Prime Minister <strong>Kishida</strong> <strong>Fumio</strong> said</p><div>next<br>line</div>',
+    );
     expect(blocks.map((b) => b.text)).toEqual(['Prime Minister Kishida Fumio said', 'next', 'line']);
   });
 

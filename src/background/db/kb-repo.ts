@@ -27,15 +27,15 @@ export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<v
       bundle.entities.filter((e) => !userIds.has(e.id)).map((e) => ({ ...e, origin: 'builtin' as const })),
     );
     await db.passages.bulkAdd(
-      bundle.passages.filter((p) => !userIds.has(p.entityId)).map((p) => ({ ...p, origin: 'builtin' as const })),
+      bundle.passages
+        .filter((p) => !userIds.has(p.entityId))
+        .map((p) => ({ ...p, origin: 'builtin' as const })),
     );
     await db.sources.bulkAdd(
       bundle.sources.map<SourceRow>((s) => ({
         ...s,
         origin: 'builtin',
-        mentions: bundle.mentions
-          .filter((m) => m.sourceId === s.id)
-          .map(({ sourceId: _omit, ...m }) => m),
+        mentions: bundle.mentions.filter((m) => m.sourceId === s.id).map(({ sourceId: _omit, ...m }) => m),
       })),
     );
     await db.meta.put({ key: KB_VERSION_KEY, value: bundle.version });
@@ -67,13 +67,17 @@ export async function cardData(db: GlossDb, entityId: string): Promise<CardData 
   if (!entity) return undefined;
   const passages = await db.passages.where('entityId').equals(entityId).toArray();
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const related = (await db.entities.bulkGet(entity.related)).filter((e): e is EntityRecord => e !== undefined);
+  const related = (await db.entities.bulkGet(entity.related)).filter(
+    (e): e is EntityRecord => e !== undefined,
+  );
   const order = (id: string): number => [...sources.keys()].indexOf(id);
   return {
     entity: { ...summarise(entity), description: entity.description, links: entity.links ?? [] },
     passages: passages
       .filter((p) => sources.has(p.sourceId))
-      .sort((a, b) => order(a.sourceId) - order(b.sourceId) || a.blockIndex - b.blockIndex || a.start - b.start)
+      .sort(
+        (a, b) => order(a.sourceId) - order(b.sourceId) || a.blockIndex - b.blockIndex || a.start - b.start,
+      )
       .map(({ origin: _o, ...p }) => ({ ...p, source: sourceMeta(sources.get(p.sourceId)!) })),
     related: related.map(summarise),
   };

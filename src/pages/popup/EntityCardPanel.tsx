@@ -1,9 +1,9 @@
 /** One entity's card content inside the popup, loaded on demand. */
 import { useState } from 'preact/hooks';
+import { cardLabels } from '../../platform/card-labels';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import { CardBody, type SourceTarget } from '../../shared/ui/CardBody';
-import { cardLabels } from '../shared/card-labels';
 import { errorText } from '../shared/error-text';
 import { Notice } from '../shared/Notice';
 import { useAsync } from '../shared/use-async';

@@ -3,8 +3,9 @@
  * use exactly the colours highlights have on web pages (`shared/highlight-palette.ts`) without copying them
  * into `pages.css`. Set through the style object, i.e. the CSSOM, which extension-page CSP does not block.
  */
-import type { EntityType } from '../../shared/kb-types';
+
 import { tintFor } from '../../shared/highlight-palette';
+import type { EntityType } from '../../shared/kb-types';
 
 /** `--tint-light` and `--tint-dark` for `type`; `pages.css` picks one by `prefers-color-scheme`. */
 export function tintStyle(type: EntityType): Record<string, string> {
