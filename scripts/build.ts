@@ -55,7 +55,10 @@ async function main(): Promise<void> {
     mkdirSync(join(out, 'kb'), { recursive: true });
     writeFileSync(join(out, 'kb', 'bundle.json'), JSON.stringify(kb));
     writeFileSync(join(out, 'content.css'), highlightCss(kb.entities));
-    writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifestFor(baseManifest, target, pkg.version), null, 2)}\n`);
+    writeFileSync(
+      join(out, 'manifest.json'),
+      `${JSON.stringify(manifestFor(baseManifest, target, pkg.version), null, 2)}\n`,
+    );
     if (!process.argv.includes('--no-zip')) zip(out, target);
   }
   rmSync(staging, { recursive: true, force: true });
@@ -70,7 +73,16 @@ function zip(dir: string, target: Target): void {
   const webExt = join(root, 'node_modules', '.bin', 'web-ext');
   execFileSync(
     webExt,
-    ['build', '--source-dir', dir, '--artifacts-dir', dist, '--filename', `gloss-${target}-${pkg.version}.zip`, '--overwrite-dest'],
+    [
+      'build',
+      '--source-dir',
+      dir,
+      '--artifacts-dir',
+      dist,
+      '--filename',
+      `gloss-${target}-${pkg.version}.zip`,
+      '--overwrite-dest',
+    ],
     { stdio: 'ignore' },
   );
 }

@@ -20,7 +20,9 @@ const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &
 async function main(): Promise<void> {
   execFileSync('bash', [join(root, 'scripts', 'ensure-browsers.sh')], { stdio: 'inherit' });
   const page = readFileSync(join(root, 'demo', 'index.html'));
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
+  );
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const profile = mkdtempSync(join(tmpdir(), 'gloss-start-'));
@@ -44,19 +46,24 @@ async function main(): Promise<void> {
   const tab = context.pages()[0] ?? (await context.newPage());
   await tab.goto(url);
   if (hasDisplay) {
-    console.log(`gloss: Chromium is open on ${url} with Gloss loaded. Close the window or press Ctrl+C to stop.`);
+    console.log(
+      `gloss: Chromium is open on ${url} with Gloss loaded. Close the window or press Ctrl+C to stop.`,
+    );
     await new Promise<void>((done) => context.on('close', () => done()));
     server.close();
     return;
   }
-  await tab.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), null, { timeout: 15_000 });
+  await tab.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), null, {
+    timeout: 15_000,
+  });
   const found = await tab.evaluate(() =>
     [...CSS.highlights.entries()]
       .filter(([name]) => name.startsWith('gloss-') && name !== 'gloss-focus')
       .map(([name, h]) => [name, [...h].map((r) => r.toString())] as const),
   );
   console.log(`gloss: headless run on ${url}; highlights registered in CSS.highlights:`);
-  for (const [name, texts] of found) console.log(`  ${name.padEnd(34)} ${texts.map((t) => JSON.stringify(t)).join(', ')}`);
+  for (const [name, texts] of found)
+    console.log(`  ${name.padEnd(34)} ${texts.map((t) => JSON.stringify(t)).join(', ')}`);
   // Open one card the way a reader would: rest the pointer on a mention.
   const point = await tab.evaluate(() => {
     const range = [...(CSS.highlights.get('gloss-cicada') ?? [])][0] as Range | undefined;
