@@ -108,6 +108,9 @@ describe('matcher mechanics', () => {
       },
     ];
     expect(found(aliases, 'THE BOTTOM LINE')).toEqual([]);
+    expect(found(aliases, 'BOTTOM LINE: the market is calm')).toEqual([]);
+    expect(found(aliases, 'Meet us at the FRONT LINE today')).toEqual([]);
+    expect(found(aliases, 'NHK reported that LINE users')).toEqual(['line:LINE']);
     expect(found(aliases, 'THERE IS A LINE & that line')).toEqual([]);
     expect(found(aliases, 'Users of LINE said')).toEqual(['line:LINE']);
     expect(found(aliases, 'NEW: LINE APP LEAK hits messaging users')).toEqual(['line:LINE']);

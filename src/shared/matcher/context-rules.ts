@@ -46,14 +46,20 @@ export function compileContext(rule: AliasRule): CompiledContext {
 }
 
 /**
- * Whether the words around a match are mostly capitals: two or more of the three nearest Latin words on
- * either side are all-caps words of two or more letters ("THE BOTTOM LINE", "BECA DE ESTUDIO").
+ * Whether a match sits in all-caps text: an all-caps word of two or more letters stands right beside it
+ * ("BOTTOM LINE: the market…", "FRONT LINE"), or two or more of the three nearest Latin words on either
+ * side are such words ("THERE IS A LINE", a Spanish heading "BECA DE ESTUDIO").
  */
 export function isShouting(before: string, after: string): boolean {
+  const isCaps = (w: string): boolean => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
+  const beside = [
+    /(\p{L}+)[\s\u00a0\-\u2010-\u2014]*$/u.exec(before)?.[1],
+    /^[\s\u00a0\-\u2010-\u2014]*(\p{L}+)/u.exec(after)?.[1],
+  ];
+  if (beside.some((w) => w !== undefined && isCaps(w))) return true;
   const words = (s: string): string[] => s.match(/\p{L}+/gu) ?? [];
   const near = [...words(before).slice(-3), ...words(after).slice(0, 3)];
-  const caps = near.filter((w) => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase());
-  return caps.length >= 2;
+  return near.filter(isCaps).length >= 2;
 }
 
 /** Applies the context rules to the match `text[start, end)`. */
