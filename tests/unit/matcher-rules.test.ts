@@ -129,3 +129,14 @@ describe('matcher mechanics', () => {
     expect(m).toMatchObject({ start: 6, end: 12 });
   });
 });
+
+describe('knowledge-base rules on look-alikes', () => {
+  it('reads Jetro as the trade body only with a Japan or trade cue', async () => {
+    const { ENTITIES } = await import('../../src/kb/entities/index');
+    const { aliasSpecs } = await import('../../src/kb/compile');
+    const aliases = aliasSpecs(ENTITIES);
+    expect(found(aliases, 'Jetro y su familia llegaron al pueblo.')).toEqual([]);
+    expect(found(aliases, 'Jetro, Japan’s trade promotion body, said exports rose.')).toEqual(['jetro:Jetro']);
+    expect(found(aliases, 'Data from JETRO show')).toEqual(['jetro:JETRO']);
+  });
+});

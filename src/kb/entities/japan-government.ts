@@ -135,8 +135,15 @@ export const JAPAN_GOVERNMENT: EntityDef[] = [
     aliases: [
       { text: 'Japan External Trade Organization' },
       { text: 'Japan External Trade Organisation' },
-      // Case-insensitive for "Jetro", but Jetro Cash & Carry is a US wholesale chain.
-      { text: 'JETRO', vetoCues: ['Cash & Carry', 'Cash and Carry', 'Restaurant Depot'] },
+      // Upper case on its own. Title-case "Jetro" is also a given name (Jethro in Spanish and Portuguese)
+      // and Jetro Cash & Carry, a US wholesale chain, so it needs a Japan or trade cue.
+      { text: 'JETRO', caseSensitive: true, vetoCues: ['Cash & Carry', 'Cash and Carry', 'Restaurant Depot'] },
+      {
+        text: 'Jetro',
+        caseSensitive: true,
+        cues: ['Japan', 'Japanese', 'Tokyo', 'trade', 'export', 'exports', 'investment', 'investors'],
+        vetoCues: ['Cash & Carry', 'Cash and Carry', 'Restaurant Depot'],
+      },
       { text: '日本貿易振興機構' },
       { text: 'ジェトロ' },
     ],
