@@ -1,0 +1,65 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const session = new Map<string, unknown>();
+const badges = new Map<number, string>();
+
+vi.mock('../../src/platform/browser', () => ({
+  browser: {
+    storage: {
+      session: {
+        get: async (key: string | null) =>
+          key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
+        set: async (items: Record<string, unknown>) => {
+          for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
+        },
+        remove: async (key: string) => {
+          session.delete(key);
+        },
+      },
+    },
+    action: {
+      setBadgeBackgroundColor: async () => undefined,
+      setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => {
+        badges.set(tabId, text);
+      },
+    },
+  },
+}));
+
+const { forgetTab, getTabMentions, hostOf, recordMentions, tabsOnHost, totals } = await import(
+  '../../src/background/tab-mentions'
+);
+
+beforeEach(() => {
+  session.clear();
+  badges.clear();
+});
+
+describe('tab mentions', () => {
+  it('adds up frames, shows the total on the badge, and starts afresh when the top frame reports', async () => {
+    await Promise.all([
+      recordMentions(7, 0, 'https://news.example/a', { huawei: 2, zte: 1 }),
+      recordMentions(7, 3, 'https://ads.example/frame', { huawei: 1 }),
+    ]);
+    const report = await getTabMentions(7);
+    expect(report?.host).toBe('news.example');
+    expect(totals(report!)).toEqual({ huawei: 3, zte: 1 });
+    expect(badges.get(7)).toBe('4');
+    await recordMentions(7, 0, 'https://news.example/b', {});
+    expect(totals((await getTabMentions(7))!)).toEqual({});
+    expect(badges.get(7)).toBe('');
+  });
+
+  it('finds the tabs on a host and forgets closed tabs', async () => {
+    await recordMentions(1, 0, 'https://a.example/', { nec: 1 });
+    await recordMentions(2, 0, 'https://b.example/', { nec: 1 });
+    expect(await tabsOnHost('a.example')).toEqual([1]);
+    await forgetTab(1);
+    expect(await getTabMentions(1)).toBeUndefined();
+  });
+
+  it('names the site of local files and rejects junk', () => {
+    expect(hostOf('file:///home/me/a.html')).toBe('file');
+    expect(hostOf('not a url')).toBe('');
+  });
+});
