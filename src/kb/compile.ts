@@ -53,7 +53,11 @@ export function compileKb(entities: readonly EntityDef[], sources: readonly Sour
 
   for (const source of sources) {
     source.blocks.forEach((block, blockIndex) => {
-      const found: SourceMention[] = matcher.find(block.text).map((m) => ({
+      const near = {
+        before: source.blocks[blockIndex - 1]?.text,
+        after: source.blocks[blockIndex + 1]?.text,
+      };
+      const found: SourceMention[] = matcher.find(block.text, near).map((m) => ({
         entityId: m.entityId,
         blockIndex,
         start: m.start,

@@ -90,6 +90,15 @@ describe('matcher mechanics', () => {
     expect(found(aliases, "Labour's NEC met; the Japanese delegation watched.")).toEqual([]);
   });
 
+  it('reads cues in the neighbouring blocks, up to the cue window', () => {
+    const m = compileMatcher([{ entityId: 'line', text: 'Line', caseSensitive: true, cues: ['messaging'] }]);
+    const headline = 'Line operator says data leaked';
+    expect(m.find(headline)).toEqual([]);
+    expect(m.find(headline, { after: 'The messaging app said on Monday…' })).toHaveLength(1);
+    expect(m.find(headline, { after: `${'x'.repeat(300)} messaging` })).toEqual([]);
+    expect(m.find(headline, { before: 'The messaging app said on Monday…' })).toHaveLength(1);
+  });
+
   it('does not read a cue across the match itself', () => {
     const aliases: AliasSpec[] = [
       { entityId: 'x', text: 'Quad', caseSensitive: true, cues: ['Quad summit'] },
@@ -119,7 +128,10 @@ describe('matcher mechanics', () => {
   it('does not match inside URLs or e-mail addresses shown as text', () => {
     const aliases: AliasSpec[] = [{ entityId: 'huawei', text: 'Huawei' }];
     expect(
-      found(aliases, 'See https://example.com/banning-huawei-gear, www.huawei.com/x, press@huawei.com and Huawei.'),
+      found(
+        aliases,
+        'See https://example.com/banning-huawei-gear, www.huawei.com/x, press@huawei.com and Huawei.',
+      ),
     ).toEqual(['huawei:Huawei']);
   });
 
@@ -136,7 +148,9 @@ describe('knowledge-base rules on look-alikes', () => {
     const { aliasSpecs } = await import('../../src/kb/compile');
     const aliases = aliasSpecs(ENTITIES);
     expect(found(aliases, 'Jetro y su familia llegaron al pueblo.')).toEqual([]);
-    expect(found(aliases, 'Jetro, Japan’s trade promotion body, said exports rose.')).toEqual(['jetro:Jetro']);
+    expect(found(aliases, 'Jetro, Japan’s trade promotion body, said exports rose.')).toEqual([
+      'jetro:Jetro',
+    ]);
     expect(found(aliases, 'Data from JETRO show')).toEqual(['jetro:JETRO']);
   });
 });

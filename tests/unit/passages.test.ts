@@ -9,7 +9,11 @@ const cut = (text: string, needle: string): string[] => {
 describe('passages', () => {
   it('splits sentences without their surrounding spaces', () => {
     const text = 'One. Two is here.  Three?';
-    expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['One.', 'Two is here.', 'Three?']);
+    expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'One.',
+      'Two is here.',
+      'Three?',
+    ]);
   });
 
   it('quotes the sentence that holds the mention when it stands on its own', () => {
@@ -28,7 +32,8 @@ describe('passages', () => {
   });
 
   it('merges passages of one entity that touch', () => {
-    const text = 'Huawei sells gear in many markets across the world today. Huawei also builds phones for many people.';
+    const text =
+      'Huawei sells gear in many markets across the world today. Huawei also builds phones for many people.';
     const a = text.indexOf('Huawei');
     const b = text.lastIndexOf('Huawei');
     const spans = passageSpans(text, [

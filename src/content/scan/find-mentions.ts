@@ -5,7 +5,7 @@
  */
 import type { Matcher } from '../../shared/matcher/matcher';
 import type { Mention } from '../highlight/registry';
-import { collectBlocks, locate } from './text-blocks';
+import { collectBlocks, locate, type TextBlock } from './text-blocks';
 
 /** Finds every visible mention under `root`. `wanted` filters by entity id. */
 export function findMentions(
@@ -14,9 +14,12 @@ export function findMentions(
   wanted: (entityId: string) => boolean,
   own: Element | null,
 ): Mention[] {
+  const blocks: TextBlock[] = [];
+  collectBlocks(root, own, (block) => blocks.push(block));
   const found: Mention[] = [];
-  collectBlocks(root, own, (block) => {
-    for (const m of matcher.find(block.text)) {
+  blocks.forEach((block, i) => {
+    const near = { before: blocks[i - 1]?.text, after: blocks[i + 1]?.text };
+    for (const m of matcher.find(block.text, near)) {
       if (!wanted(m.entityId)) continue;
       const start = locate(block, m.start, false);
       const end = locate(block, m.end, true);

@@ -5,6 +5,10 @@
  */
 import { INLINE, isSkipped } from './skip-rules';
 
+// nodeType values, spelled out so this module also runs where no `Node` global exists (KB tooling, tests).
+const TEXT = 3;
+const ELEMENT = 1;
+
 /** A run of text nodes read as one string. */
 export interface TextBlock {
   text: string;
@@ -38,7 +42,7 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
     length += data.length;
   };
 
-  if (root.nodeType === Node.TEXT_NODE) {
+  if (root.nodeType === TEXT) {
     addText(root as Text);
     flush();
     return;
@@ -46,8 +50,8 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
   let node: Node | null = root.firstChild;
   while (node) {
     let descend = false;
-    if (node.nodeType === Node.TEXT_NODE) addText(node as Text);
-    else if (node.nodeType === Node.ELEMENT_NODE) {
+    if (node.nodeType === TEXT) addText(node as Text);
+    else if (node.nodeType === ELEMENT) {
       const el = node as Element;
       if (!isSkipped(el, own)) {
         if (isBlockBoundary(el)) flush();
@@ -61,11 +65,10 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
     // Climb until a next sibling exists, closing blocks on the way out.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element))
-        flush();
+      if (node && node !== root && node.nodeType === ELEMENT && isBlockBoundary(node as Element)) flush();
     }
     if (!node || node === root) break;
-    if (node.nodeType === Node.ELEMENT_NODE && isBlockBoundary(node as Element)) flush();
+    if (node.nodeType === ELEMENT && isBlockBoundary(node as Element)) flush();
     node = node.nextSibling;
   }
   flush();

@@ -137,7 +137,11 @@ export const JAPAN_GOVERNMENT: EntityDef[] = [
       { text: 'Japan External Trade Organisation' },
       // Upper case on its own. Title-case "Jetro" is also a given name (Jethro in Spanish and Portuguese)
       // and Jetro Cash & Carry, a US wholesale chain, so it needs a Japan or trade cue.
-      { text: 'JETRO', caseSensitive: true, vetoCues: ['Cash & Carry', 'Cash and Carry', 'Restaurant Depot'] },
+      {
+        text: 'JETRO',
+        caseSensitive: true,
+        vetoCues: ['Cash & Carry', 'Cash and Carry', 'Restaurant Depot'],
+      },
       {
         text: 'Jetro',
         caseSensitive: true,

@@ -5,7 +5,7 @@
  */
 import type { AliasRule } from '../kb-types';
 
-/** How far either side of a match cues are looked for, within the same text block. */
+/** How far either side of a match cues are looked for (into the neighbouring blocks when a block is short). */
 export const CUE_WINDOW = 200;
 /** How much text the reject patterns see on each side. */
 const REJECT_WINDOW = 60;
@@ -62,8 +62,31 @@ export function isShouting(before: string, after: string): boolean {
   return near.filter(isCaps).length >= 2;
 }
 
+/** Text of the neighbouring blocks, so a headline can borrow cues from the paragraph under it. */
+export interface Neighbours {
+  before?: string;
+  after?: string;
+}
+
+/** Up to `CUE_WINDOW` characters either side of a match, reaching into the neighbouring blocks. */
+function cueWindow(text: string, start: number, end: number, near: Neighbours): string {
+  let pre = text.slice(Math.max(0, start - CUE_WINDOW), start);
+  if (start < CUE_WINDOW && near.before) pre = `${near.before.slice(-(CUE_WINDOW - start))}\n${pre}`;
+  let post = text.slice(end, end + CUE_WINDOW);
+  const room = CUE_WINDOW - (text.length - end);
+  if (room > 0 && near.after) post = `${post}\n${near.after.slice(0, room)}`;
+  // Before and after are joined by a line break so that no cue can be read across the match itself.
+  return `${pre}\n${post}`;
+}
+
 /** Applies the context rules to the match `text[start, end)`. */
-export function passesContext(ctx: CompiledContext, text: string, start: number, end: number): boolean {
+export function passesContext(
+  ctx: CompiledContext,
+  text: string,
+  start: number,
+  end: number,
+  near: Neighbours = {},
+): boolean {
   if (ctx.rejectBefore?.test(text.slice(Math.max(0, start - REJECT_WINDOW), start))) return false;
   if (ctx.rejectAfter?.test(text.slice(end, end + REJECT_WINDOW))) return false;
   // With `shoutingNeedsCue`, cues are wanted only in all-caps text; otherwise any cues are always wanted.
@@ -71,8 +94,7 @@ export function passesContext(ctx: CompiledContext, text: string, start: number,
     ? isShouting(text.slice(Math.max(0, start - REJECT_WINDOW), start), text.slice(end, end + REJECT_WINDOW))
     : ctx.cues !== undefined;
   if (!needsCue && !ctx.vetoCues) return true;
-  // Before and after are joined by a line break so that no cue can be read across the match itself.
-  const around = `${text.slice(Math.max(0, start - CUE_WINDOW), start)}\n${text.slice(end, end + CUE_WINDOW)}`;
+  const around = cueWindow(text, start, end, near);
   if (ctx.vetoCues?.test(around)) return false;
   if (needsCue) return ctx.cues?.test(around) === true;
   return true;

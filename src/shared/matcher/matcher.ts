@@ -8,7 +8,10 @@
 import type { AliasSpec } from '../protocol';
 import { buildAutomaton } from './automaton';
 import { type AliasEdges, aliasEdges, isInsideUrl, isWholeWord } from './boundaries';
-import { type CompiledContext, compileContext, passesContext } from './context-rules';
+import { type CompiledContext, compileContext, type Neighbours, passesContext } from './context-rules';
+
+export type { Neighbours };
+
 import { foldString } from './fold';
 
 /** One accepted mention in a text block. */
@@ -23,8 +26,12 @@ export interface Match {
 
 /** A compiled matcher. */
 export interface Matcher {
-  /** All mentions in `text`, sorted, non-overlapping, the longest alias winning at each place. */
-  find(text: string): Match[];
+  /**
+   * All mentions in `text`, sorted, non-overlapping, the longest alias winning at each place. `near` gives
+   * the neighbouring blocks' text, where context cues are also looked for (a headline's cues are often in
+   * the paragraph under it).
+   */
+  find(text: string, near?: Neighbours): Match[];
   readonly aliases: readonly AliasSpec[];
 }
 
@@ -63,13 +70,13 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
 
   return {
     aliases,
-    find(text) {
+    find(text, near = {}) {
       const hits: Match[] = [];
       automaton.scan(text, (p, start, end) => {
         for (const alias of byPattern[p]!) {
           if (alias.cased !== undefined && foldString(text.slice(start, end), true) !== alias.cased) continue;
           if (!isWholeWord(text, start, end, alias.edges)) continue;
-          if (!passesContext(alias.context, text, start, end)) continue;
+          if (!passesContext(alias.context, text, start, end, near)) continue;
           if (isInsideUrl(text, start, end)) continue;
           hits.push({ entityId: alias.spec.entityId, start, end, alias: alias.index });
           break; // the first accepted alias for this exact span is enough

@@ -1,0 +1,45 @@
+/**
+ * Reads the visible text of a saved page the way the content script does (same block walker and skip
+ * rules) in a happy-dom window that never loads scripts, styles, frames or anything from the network.
+ */
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { collectBlocks } from '../../src/content/scan/text-blocks';
+import type { Matcher } from '../../src/shared/matcher/matcher';
+
+/** One mention found in a page: entity id and the text as the page shows it. */
+export interface PageMention {
+  entityId: string;
+  text: string;
+}
+
+/** Every mention the matcher finds in the page's text blocks. */
+export function scanPage(path: string, matcher: Matcher): PageMention[] {
+  const window = new Window({
+    // A fake origin for relative URLs; loading is disabled below, so nothing is ever fetched.
+    url: 'https://corpus.invalid/',
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableIframePageLoading: true,
+      disableComputedStyleRendering: true,
+      handleDisabledFileLoadingAsSuccess: true,
+    },
+  });
+  try {
+    const html = readFileSync(path, 'utf8');
+    window.document.documentElement.innerHTML = html
+      .replace(/^[\s\S]*?<html[^>]*>/i, '')
+      .replace(/<\/html>[\s\S]*$/i, '');
+    const blocks: string[] = [];
+    collectBlocks(window.document.body as unknown as Node, null, (block) => blocks.push(block.text));
+    return blocks.flatMap((text, i) =>
+      matcher
+        .find(text, { before: blocks[i - 1], after: blocks[i + 1] })
+        .map((m) => ({ entityId: m.entityId, text: text.slice(m.start, m.end) })),
+    );
+  } finally {
+    void window.happyDOM.close();
+  }
+}
