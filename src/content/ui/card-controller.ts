@@ -9,7 +9,7 @@
  * Placement uses @floating-ui/dom with the mention's range as the reference; `inline()` picks the line box
  * under the pointer when a mention wraps across lines.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { h } from 'preact';
 import type { CardData } from '../../shared/kb-types';
 import type { Result } from '../../shared/result';
@@ -49,7 +49,11 @@ interface OpenCard {
 export class CardController {
   private host: ShadowHost | undefined;
   private open: OpenCard | undefined;
+  /** Pointer dwell before opening. */
   private dwell: ReturnType<typeof setTimeout> | undefined;
+  /** Keyboard-focus dwell before opening; kept apart so pointer movement does not cancel it. */
+  private focusDwell: ReturnType<typeof setTimeout> | undefined;
+  /** Grace period before a pointer-opened card closes. */
   private grace: ReturnType<typeof setTimeout> | undefined;
   private readonly cache = new Map<string, CardData>();
 
@@ -76,6 +80,8 @@ export class CardController {
     }
     this.cancel('dwell');
     if (mention) {
+      // The pointer resting on a mention says more about intent than a focus move a moment ago.
+      this.cancel('focusDwell');
       this.dwell = setTimeout(() => this.show(mention, 'pointer', { x, y }), this.deps.hoverDelayMs());
       return;
     }
@@ -86,19 +92,20 @@ export class CardController {
 
   /** Opens the card for `mention`, after the dwell delay when `by` is focus. */
   focusOn(mention: Mention): void {
-    this.cancel('dwell');
-    this.dwell = setTimeout(() => this.show(mention, 'focus'), this.deps.hoverDelayMs());
+    this.cancel('focusDwell');
+    this.focusDwell = setTimeout(() => this.show(mention, 'focus'), this.deps.hoverDelayMs());
   }
 
   /** Focus left the page element that opened a card. */
   focusLeft(): void {
-    this.cancel('dwell');
+    this.cancel('focusDwell');
     if (this.open?.by === 'focus') this.close(false);
   }
 
   /** Opens (or moves) the card to `mention` now. */
   show(mention: Mention, by: OpenedBy, point?: { x: number; y: number }, entityId = mention.entityId): void {
     this.cancel('dwell');
+    this.cancel('focusDwell');
     this.cancel('grace');
     const returnFocus = this.open?.returnFocus ?? document.activeElement;
     this.open?.stopPositioning();
@@ -116,6 +123,7 @@ export class CardController {
   /** Closes the card; `restoreFocus` returns focus to where it was before a keyboard open. */
   close(restoreFocus: boolean): void {
     this.cancel('dwell');
+    this.cancel('focusDwell');
     this.cancel('grace');
     if (!this.open) return;
     const { returnFocus, stopPositioning } = this.open;
@@ -164,7 +172,20 @@ export class CardController {
       void computePosition(reference, card, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [inline(point), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        // flip picks the side with more room; size then caps the height to that room (the card scrolls
+        // inside), so the card never runs off the top or bottom of the viewport.
+        middleware: [
+          inline(point),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight, elements }) => {
+              elements.floating.style.maxHeight = `${Math.max(120, Math.min(480, Math.floor(availableHeight)))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         card.style.left = `${Math.round(x)}px`;
         card.style.top = `${Math.round(y)}px`;
@@ -173,7 +194,7 @@ export class CardController {
     return autoUpdate(reference, card, update, { animationFrame: false });
   }
 
-  private cancel(which: 'dwell' | 'grace'): void {
+  private cancel(which: 'dwell' | 'focusDwell' | 'grace'): void {
     clearTimeout(this[which]);
     this[which] = undefined;
   }

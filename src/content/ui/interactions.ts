@@ -40,18 +40,19 @@ export function wireInteractions(
 ): void {
   const opts = { capture: true, passive: true, signal };
   let frame = 0;
-  let last: PointerEvent | undefined;
+  let last: { x: number; y: number; isInside: boolean } | undefined;
   document.addEventListener(
     'pointermove',
     (e) => {
-      last = e;
+      if (e.pointerType === 'touch') return;
+      // composedPath() is empty once dispatch is over, so whether the pointer is in the card is read now.
+      last = { x: e.clientX, y: e.clientY, isInside: card.isInside(e) };
       if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (!last || last.pointerType === 'touch') return;
-        const inside = card.isInside(last);
-        const mention = inside ? undefined : mentionAtPoint(registry, last.clientX, last.clientY);
-        card.pointerAt(mention, last.clientX, last.clientY, inside);
+        if (!last) return;
+        const mention = last.isInside ? undefined : mentionAtPoint(registry, last.x, last.y);
+        card.pointerAt(mention, last.x, last.y, last.isInside);
       });
     },
     opts,
@@ -67,13 +68,28 @@ export function wireInteractions(
     },
     opts,
   );
+  // Focus returning to the element that already had it (the window or tab regained focus) is not the
+  // user moving to a mention, and must not open a card over whatever the pointer is doing.
+  let lastFocused: EventTarget | null = null;
   document.addEventListener(
     'focusin',
     (e) => {
       if (card.isInside(e) || !(e.target instanceof Element)) return;
+      if (e.target === lastFocused) return;
+      lastFocused = e.target;
       const [first] = registry.mentionsWithin(e.target);
       if (first) card.focusOn(first);
       else card.focusLeft();
+    },
+    opts,
+  );
+  // Focus leaving while the page keeps focus (a click elsewhere) is a real move: forget the element.
+  document.addEventListener(
+    'focusout',
+    () => {
+      setTimeout(() => {
+        if (document.hasFocus()) lastFocused = document.activeElement === document.body ? null : lastFocused;
+      }, 0);
     },
     opts,
   );

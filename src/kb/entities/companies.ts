@@ -133,6 +133,26 @@ export const COMPANIES: EntityDef[] = [
       { text: 'ZTE Corporation' },
       // Case-sensitive: "zte" turns up in file names and URL fragments.
       { text: 'ZTE', caseSensitive: true },
+      // Blogs and link titles write it in lower case ("das erste firefox-phone von zte"); only next to
+      // phone or telecom words, since "zte" also turns up as a file-name or code fragment.
+      {
+        text: 'zte',
+        caseSensitive: true,
+        cues: [
+          'phone',
+          'smartphone',
+          'handset',
+          'handy',
+          'firefox',
+          'android',
+          'telecom',
+          'huawei',
+          '5G',
+          'China',
+          'Chinese',
+          'Hersteller',
+        ],
+      },
       { text: '中興通訊' },
       { text: '中兴通讯' },
     ],

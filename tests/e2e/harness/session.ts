@@ -1,0 +1,46 @@
+/**
+ * One spec file's world in one browser: the page server and a browser with Gloss installed. Start it in
+ * `beforeAll` and close it in `afterAll`; a failed start closes whatever it had already started.
+ */
+import { ChromiumGloss } from './chromium';
+import type { BrowserName, GlossBrowser } from './driver';
+import { FirefoxGloss } from './firefox';
+import { type ServerOptions, startServer, type TestServer } from './server';
+
+/** A running server and browser. */
+export interface E2ESession {
+  server: TestServer;
+  browser: GlossBrowser;
+  close(): Promise<void>;
+}
+
+/** The fixture page every session can rely on having mentions. */
+export const ARTICLE_PATH = '/fixtures/article.html';
+
+/** Starts the server and launches `name` with the built extension. */
+export async function startSession(
+  name: BrowserName,
+  serverOptions: ServerOptions = {},
+): Promise<E2ESession> {
+  const server = await startServer(serverOptions);
+  try {
+    const browser =
+      name === 'chromium'
+        ? await ChromiumGloss.launch()
+        : await FirefoxGloss.launch({ bootstrapUrl: server.url(ARTICLE_PATH), proxyPort: server.port });
+    return {
+      server,
+      browser,
+      async close() {
+        try {
+          await browser.close();
+        } finally {
+          await server.close();
+        }
+      },
+    };
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
