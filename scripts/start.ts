@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from './chromium-args';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
@@ -30,17 +31,7 @@ async function main(): Promise<void> {
     executablePath: '/usr/bin/chromium',
     headless: !hasDisplay,
     viewport: { width: 1100, height: 820 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extension),
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile },
   });
   const tab = context.pages()[0] ?? (await context.newPage());

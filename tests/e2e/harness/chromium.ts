@@ -4,10 +4,12 @@
  * the card, inside Gloss's closed shadow root, is read from CDP's `Accessibility.getFullAXTree`, which
  * includes closed shadow trees (and is what assistive technology reads).
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { chromiumArgs } from '../../../scripts/chromium-args';
 import {
   type CardSnapshot,
   type ExtensionPage,
@@ -220,15 +222,7 @@ export class ChromiumGloss implements GlossBrowser {
         viewport: { ...VIEWPORT },
         env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
         args: [
-          `--disable-extensions-except=${DIST.chrome}`,
-          `--load-extension=${DIST.chrome}`,
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
+          ...chromiumArgs(DIST.chrome),
           // Real pages reference third-party hosts: resolve none of them, so tests never leave 127.0.0.1.
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
         ],
