@@ -20,7 +20,7 @@ const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &
 
 async function main(): Promise<void> {
   execFileSync('bash', [join(root, 'scripts', 'ensure-browsers.sh')], { stdio: 'inherit' });
-  const page = readFileSync(join(root, 'demo', 'index.html'));
+  const page = readFileSync(join(root, 'scripts', 'demo.html'));
   const server = createServer((_req, res) =>
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page),
   );

@@ -1,0 +1,78 @@
+/**
+ * Meta-tests for the house rules on imports: contexts import only `shared/` and `platform/`, never each
+ * other; only `platform/` touches webextension-polyfill; only `background/db/` touches Dexie; `shared/`
+ * stays pure. A violation names the file and the import.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = new URL('../../src/', import.meta.url).pathname;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every import of every source file, resolved to a path under src/ or left as a package name. */
+const imports = files(SRC).flatMap((file) => {
+  const text = readFileSync(file, 'utf8');
+  const from = relative(SRC, file);
+  return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => {
+    const spec = m[1]!;
+    const target = spec.startsWith('.') ? relative(SRC, join(file, '..', spec)) : spec;
+    return { from, target };
+  });
+});
+
+const inside = (path: string, folder: string): boolean => path === folder || path.startsWith(`${folder}/`);
+const violations = (rule: (i: { from: string; target: string }) => boolean): string[] =>
+  imports.filter(rule).map((i) => `${i.from} imports ${i.target}`);
+
+describe('import boundaries', () => {
+  it('found the source files', () => {
+    expect(imports.length).toBeGreaterThan(100);
+  });
+
+  it('keeps content, background, pages and kb out of each other', () => {
+    const contexts = ['content', 'background', 'pages', 'kb', 'server'];
+    expect(
+      violations(({ from, target }) =>
+        contexts.some((a) => inside(from, a) && contexts.some((b) => b !== a && inside(target, b))),
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets only platform/ import webextension-polyfill', () => {
+    expect(
+      violations(({ from, target }) => target === 'webextension-polyfill' && !inside(from, 'platform')),
+    ).toEqual([]);
+  });
+
+  it('lets only background/db/ import Dexie', () => {
+    expect(violations(({ from, target }) => target === 'dexie' && !inside(from, 'background/db'))).toEqual(
+      [],
+    );
+  });
+
+  it('keeps shared/ pure: no platform, no context code', () => {
+    expect(
+      violations(
+        ({ from, target }) =>
+          inside(from, 'shared') &&
+          ['platform', 'content', 'background', 'pages', 'kb'].some((f) => inside(target, f)),
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps platform/ from reaching into contexts', () => {
+    expect(
+      violations(
+        ({ from, target }) =>
+          inside(from, 'platform') && ['content', 'background', 'pages', 'kb'].some((f) => inside(target, f)),
+      ),
+    ).toEqual([]);
+  });
+});
