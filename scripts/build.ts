@@ -22,6 +22,7 @@ const baseManifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'
 const entries: Record<string, string> = {
   background: 'src/background/index.ts',
   content: 'src/content/index.ts',
+  'page-hook': 'src/content/page-hook.ts',
   popup: 'src/pages/popup/main.tsx',
   options: 'src/pages/options/main.tsx',
   reader: 'src/pages/reader/main.tsx',

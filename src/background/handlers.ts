@@ -86,7 +86,7 @@ export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Ha
     async setSiteEnabled({ host, isEnabled }) {
       await setSiteEnabled(db, host, isEnabled);
       for (const tabId of await tabsOnHost(host))
-        await sendEventToTab(tabId, 'siteEnabledChanged', { isEnabled });
+        await sendEventToTab(tabId, 'siteEnabledChanged', { host, isEnabled });
       return null;
     },
     async getSource({ sourceId }) {

@@ -25,7 +25,12 @@ function watchForInvalidation(): void {
   controller.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }
 
-if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
+// A top-level about:blank tab has nothing to read; about:blank frames inside pages do (scripts fill them).
+const isEmptyTab = window === window.top && location.protocol === 'about:';
+
+if (isEmptyTab) {
+  // Nothing to do.
+} else if (typeof CSS !== 'undefined' && 'highlights' in CSS) {
   watchForInvalidation();
   window.addEventListener('pagehide', (e) => e.persisted || controller.abort(), {
     signal: controller.signal,

@@ -1,23 +1,27 @@
 /**
- * One page's Gloss session: asks the background for the configuration, scans the page once, registers
- * highlights, reports counts for the badge and popup, and reacts to the site switch and settings changes
- * (both trigger a full rescan, the only time one happens).
+ * One document's Gloss session: asks the background for the configuration, queues the whole page for a
+ * sliced scan, follows changes (DomWatch), reports counts for the badge and popup whenever the page has
+ * settled, and reacts to the site switch and settings changes (both trigger a full rescan, the only time
+ * one happens after start).
  */
-
 import { cardLabels } from '../platform/card-labels';
 import { t } from '../platform/i18n';
 import { onEvent, sendRequest } from '../platform/messaging';
 import { onSettingsChanged } from '../platform/settings-store';
 import type { EntitySummary } from '../shared/kb-types';
-import { compileMatcher, type Matcher } from '../shared/matcher/matcher';
+import { compileMatcher } from '../shared/matcher/matcher';
 import type { PageConfig } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { HighlightRegistry } from './highlight/registry';
-import { applyHighlightStyle, removeHighlightStyle } from './highlight/style';
-import { findMentions } from './scan/find-mentions';
+import { HighlightStyles } from './highlight/style';
+import { DomWatch } from './scan/dom-watch';
+import { Scanner } from './scan/scanner';
 import type { CardFrameLabels } from './ui/CardView';
 import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
+
+/** Reports wait for the page to settle this long, so a page that streams content is not re-counted per chunk. */
+const REPORT_DELAY_MS = 300;
 
 function frameLabels(): CardFrameLabels {
   return {
@@ -30,39 +34,55 @@ function frameLabels(): CardFrameLabels {
   };
 }
 
-/** Starts Gloss on this document. Resolves once the first scan is done (or Gloss is off here). */
+/**
+ * The URL that names this document's site. Frames without a URL of their own (about:blank, srcdoc)
+ * belong to the page that made them, whose origin they inherit.
+ */
+export function documentUrl(): string {
+  if (/^https?:|^file:/.test(location.href)) return location.href;
+  return self.origin && self.origin !== 'null' ? `${self.origin}/` : location.href;
+}
+
+/** Starts Gloss on this document. Resolves once configured (scanning continues in slices). */
 export async function startPage(signal: AbortSignal): Promise<void> {
-  const config = await sendRequest('getPageConfig', { url: location.href });
+  const config = await sendRequest('getPageConfig', { url: documentUrl() });
   if (!config.ok) {
     console.warn(`Gloss: ${config.error}`);
     return;
   }
   const session = new PageSession(config.value, signal);
   session.rescan();
-  onEvent('siteEnabledChanged', ({ isEnabled }) => session.setEnabled(isEnabled), signal);
+  onEvent(
+    'siteEnabledChanged',
+    ({ host, isEnabled }) => host === config.value.host && session.setEnabled(isEnabled),
+    signal,
+  );
   onSettingsChanged((settings) => session.setSettings(settings), signal);
-  // Same-document navigations keep this script alive; say again what the page holds for the new entry.
-  for (const type of ['hashchange', 'popstate'] as const) {
-    window.addEventListener(type, () => session.report(), { signal });
-  }
+  for (const type of ['hashchange', 'popstate'] as const)
+    window.addEventListener(type, () => session.reportSoon(), { signal });
 }
 
 class PageSession {
   private readonly registry = new HighlightRegistry();
-  private readonly matcher: Matcher;
   private readonly entities: Map<string, EntitySummary>;
   private readonly card: CardController;
+  private readonly scanner: Scanner;
+  private readonly watch: DomWatch;
+  private readonly styles: HighlightStyles;
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private isEnabled: boolean;
   private settings: Settings;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReport = '';
 
   constructor(
     config: PageConfig,
     private readonly signal: AbortSignal,
   ) {
-    this.matcher = compileMatcher(config.aliases);
     this.entities = new Map(config.entities.map((e) => [e.id, e]));
     this.isEnabled = config.isEnabled;
     this.settings = config.settings;
+    this.styles = new HighlightStyles(config.entities);
     this.card = new CardController({
       registry: this.registry,
       labels: frameLabels(),
@@ -73,33 +93,80 @@ class PageSession {
       hoverDelayMs: () => this.settings.hoverDelayMs,
       signal,
     });
-    wireInteractions(this.registry, this.card, signal);
+    this.scanner = new Scanner({
+      matcher: compileMatcher(config.aliases),
+      registry: this.registry,
+      wanted: (id) => {
+        const e = this.entities.get(id);
+        return e !== undefined && this.settings.enabledTypes.includes(e.type);
+      },
+      isActive: () => this.isEnabled,
+      own: () => this.card.hostElement,
+      onShadowRoot: (root) => this.addShadowRoot(root),
+      onIdle: () => this.reportSoon(),
+      signal,
+    });
+    this.watch = new DomWatch(this.scanner, this.registry, () => this.card.hostElement, signal);
+    wireInteractions(this.registry, this.card, () => [...this.shadowRoots], signal);
+    // Shadow roots attached after load are announced by the main-world hook (page-hook.ts).
+    document.addEventListener(
+      'gloss-shadow-root',
+      (e) => {
+        const host = e.composedPath()[0];
+        if (host instanceof Element && host.shadowRoot) {
+          this.addShadowRoot(host.shadowRoot);
+          this.scanner.enqueue(host.shadowRoot);
+        }
+      },
+      { capture: true, signal },
+    );
     signal.addEventListener('abort', () => {
       this.registry.clear();
-      removeHighlightStyle();
+      this.styles.remove();
+      clearTimeout(this.reportTimer);
     });
   }
 
   /** Clears and scans the whole document again. */
   rescan(): void {
     this.card.close(false);
+    this.scanner.reset();
     this.registry.clear();
-    if (this.isEnabled && document.body) {
-      applyHighlightStyle(this.settings.highlightStyle, [...this.entities.values()]);
-      const types = new Set(this.settings.enabledTypes);
-      const wanted = (id: string): boolean => {
-        const e = this.entities.get(id);
-        return e !== undefined && types.has(e.type);
-      };
-      this.registry.add(findMentions(document.body, this.matcher, wanted, null));
+    if (!this.isEnabled || !document.body) {
+      this.styles.remove();
+      this.reportSoon();
+      return;
     }
-    this.report();
+    this.styles.apply(this.settings.highlightStyle);
+    for (const root of this.shadowRoots) this.styles.addShadowRoot(root);
+    this.watch.observe(document);
+    this.scanner.enqueue(document.body);
   }
 
-  /** Tells the background what this frame holds. */
-  report(): void {
-    if (this.signal.aborted) return;
-    void sendRequest('reportMentions', { url: location.href, counts: this.registry.counts() });
+  private addShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    this.watch.observe(root);
+    this.styles.addShadowRoot(root);
+  }
+
+  /**
+   * Tells the background what this frame holds, only if it changed. The first report of a document goes
+   * out as soon as its scan is done (the popup may already be asking); later ones wait for the page to
+   * settle.
+   */
+  reportSoon(): void {
+    clearTimeout(this.reportTimer);
+    const delay = this.lastReport === '' ? 0 : REPORT_DELAY_MS;
+    this.reportTimer = setTimeout(() => {
+      if (this.signal.aborted || this.scanner.isBusy) return;
+      const counts = this.isEnabled ? this.registry.counts() : {};
+      const url = documentUrl();
+      const key = `${url} ${JSON.stringify(counts)}`;
+      if (key === this.lastReport) return;
+      this.lastReport = key;
+      void sendRequest('reportMentions', { url, counts });
+    }, delay);
   }
 
   setEnabled(isEnabled: boolean): void {

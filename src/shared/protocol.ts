@@ -85,8 +85,8 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set
 
 /** Events the background sends to content scripts in a tab. */
 export interface ContentEvents {
-  /** The user switched Gloss on or off for this page's site. */
-  siteEnabledChanged(args: { isEnabled: boolean }): void;
+  /** The user switched Gloss on or off for a site; frames of other sites in the tab ignore it. */
+  siteEnabledChanged(args: { host: string; isEnabled: boolean }): void;
 }
 
 /** Name of a background request. */

@@ -1,8 +1,8 @@
 /**
  * The CSS Custom Highlight API registry of a page: one `Highlight` per entity, registered in
  * `CSS.highlights` as `gloss-<entityId>` (the contract pages and tests rely on, see README), plus an index
- * from text nodes to mentions for hit-testing and an ordered list for keyboard navigation. The page's DOM
- * is never touched.
+ * from text nodes to mentions for hit-testing, re-scanning and removal, and an ordered list for keyboard
+ * navigation. The page's DOM is never touched.
  */
 
 /** One highlighted mention on the page. */
@@ -11,23 +11,26 @@ export interface Mention {
   range: Range;
   /** The mention's text as the page shows it. */
   text: string;
+  /** Text nodes the mention spans (a name split across inline elements spans several). */
+  nodes: readonly Text[];
 }
 
-/** Highlight name prefix; `gloss-<entityId>` for entities. */
-export const HIGHLIGHT_PREFIX = 'gloss-';
+import { HIGHLIGHT_PREFIX } from '../../shared/highlight-css';
+
+export { HIGHLIGHT_PREFIX };
 /** Name of the highlight that marks the mention a keyboard user moved to or whose card is open. */
 export const FOCUS_HIGHLIGHT = 'gloss-focus';
 
 /** Owns Gloss's highlights on one document. */
 export class HighlightRegistry {
   private readonly highlights = new Map<string, Highlight>();
-  private readonly byNode = new Map<Node, Mention[]>();
+  private readonly byNode = new Map<Node, Set<Mention>>();
+  private readonly all = new Set<Mention>();
   private ordered: Mention[] | undefined;
-  private readonly all: Mention[] = [];
-  private focus: Highlight | undefined;
+  private readonly countsByEntity = new Map<string, number>();
 
   /** Adds mentions and registers their highlights. */
-  add(mentions: readonly Mention[]): void {
+  add(mentions: Iterable<Mention>): void {
     for (const m of mentions) {
       let h = this.highlights.get(m.entityId);
       if (!h) {
@@ -36,12 +39,66 @@ export class HighlightRegistry {
         CSS.highlights.set(HIGHLIGHT_PREFIX + m.entityId, h);
       }
       h.add(m.range);
-      this.all.push(m);
-      for (const node of nodesOf(m.range)) {
-        const list = this.byNode.get(node);
-        if (list) list.push(m);
-        else this.byNode.set(node, [m]);
+      this.all.add(m);
+      this.countsByEntity.set(m.entityId, (this.countsByEntity.get(m.entityId) ?? 0) + 1);
+      for (const node of m.nodes) {
+        const set = this.byNode.get(node);
+        if (set) set.add(m);
+        else this.byNode.set(node, new Set([m]));
       }
+      this.ordered = undefined;
+    }
+  }
+
+  /** Removes the mentions that touch any of `nodes` (their text changed or they left the page). */
+  removeAt(nodes: Iterable<Node>): void {
+    for (const node of nodes) {
+      const set = this.byNode.get(node);
+      if (!set) continue;
+      for (const m of [...set]) this.remove(m);
+    }
+  }
+
+  /** Removes every mention inside `root` (a removed subtree, or one about to be scanned again). */
+  removeWithin(root: Node): void {
+    if (this.all.size === 0) return;
+    if (root.nodeType === Node.TEXT_NODE) {
+      this.removeAt([root]);
+      return;
+    }
+    const texts: Node[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (this.byNode.has(n)) texts.push(n);
+    this.removeAt(texts);
+  }
+
+  /** Drops mentions whose text is no longer in the page; returns how many went. */
+  pruneDetached(): number {
+    let dropped = 0;
+    for (const m of this.all) {
+      if (!m.nodes.every((n) => n.isConnected)) {
+        this.remove(m);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  private remove(m: Mention): void {
+    if (!this.all.delete(m)) return;
+    const h = this.highlights.get(m.entityId);
+    h?.delete(m.range);
+    const left = (this.countsByEntity.get(m.entityId) ?? 1) - 1;
+    if (left > 0) this.countsByEntity.set(m.entityId, left);
+    else {
+      this.countsByEntity.delete(m.entityId);
+      this.highlights.delete(m.entityId);
+      CSS.highlights.delete(HIGHLIGHT_PREFIX + m.entityId);
+    }
+    for (const node of m.nodes) {
+      const set = this.byNode.get(node);
+      set?.delete(m);
+      if (set?.size === 0) this.byNode.delete(node);
     }
     this.ordered = undefined;
   }
@@ -51,21 +108,28 @@ export class HighlightRegistry {
     for (const id of this.highlights.keys()) CSS.highlights.delete(HIGHLIGHT_PREFIX + id);
     this.highlights.clear();
     this.byNode.clear();
-    this.all.length = 0;
+    this.all.clear();
+    this.countsByEntity.clear();
     this.ordered = undefined;
     this.setFocus(undefined);
   }
 
   /** Mention count per entity. */
   counts(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const m of this.all) out[m.entityId] = (out[m.entityId] ?? 0) + 1;
-    return out;
+    return Object.fromEntries(this.countsByEntity);
+  }
+
+  /** Whether `m` is still registered (a card may outlive its mention on a live page). */
+  has(m: Mention): boolean {
+    return this.all.has(m);
   }
 
   /** The mention containing the point (`node`, `offset`), if any. */
   mentionAt(node: Node, offset: number): Mention | undefined {
-    return this.byNode.get(node)?.find((m) => m.range.isPointInRange(node, offset));
+    const set = this.byNode.get(node);
+    if (!set) return undefined;
+    for (const m of set) if (m.range.isPointInRange(node, offset)) return m;
+    return undefined;
   }
 
   /** Mentions whose text lies inside `el` (for keyboard focus on a page link that holds a mention). */
@@ -73,11 +137,14 @@ export class HighlightRegistry {
     return this.inOrder().filter((m) => el.contains(m.range.commonAncestorContainer));
   }
 
+  /** Mentions inside shadow trees, for hit-testing where caret lookup stops at the host. */
+  inShadowTrees(): Mention[] {
+    return this.inOrder().filter((m) => m.nodes[0]?.getRootNode() instanceof ShadowRoot);
+  }
+
   /** Every mention in document order. */
   inOrder(): Mention[] {
-    this.ordered ??= [...this.all].sort((a, b) =>
-      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
-    );
+    this.ordered ??= [...this.all].sort(compareMentions);
     return this.ordered;
   }
 
@@ -85,24 +152,30 @@ export class HighlightRegistry {
   setFocus(mention: Mention | undefined): void {
     if (!mention) {
       CSS.highlights.delete(FOCUS_HIGHLIGHT);
-      this.focus = undefined;
       return;
     }
-    this.focus = new Highlight(mention.range);
-    this.focus.priority = 1;
-    CSS.highlights.set(FOCUS_HIGHLIGHT, this.focus);
+    const focus = new Highlight(mention.range);
+    focus.priority = 1;
+    CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
   }
 }
 
-/** The text nodes a range touches (a mention split across inline elements spans several). */
-function nodesOf(range: Range): Node[] {
-  if (range.startContainer === range.endContainer) return [range.startContainer];
-  const out: Node[] = [];
-  const walker = document.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
-  let n: Node | null = walker.currentNode;
-  while (n) {
-    if (n.nodeType === Node.TEXT_NODE && range.intersectsNode(n)) out.push(n);
-    n = walker.nextNode();
-  }
-  return out;
+/** The node itself, or for a node in a shadow tree the outermost host standing in the document. */
+function documentAnchor(node: Node): Node {
+  let n = node;
+  for (let root = n.getRootNode(); root instanceof ShadowRoot; root = n.getRootNode()) n = root.host;
+  return n;
+}
+
+/**
+ * Document order of two mentions, shadow trees included. `Range.compareBoundaryPoints` throws for ranges
+ * in different trees, so nodes in shadow trees are ordered by the host they are rendered at.
+ */
+export function compareMentions(a: Mention, b: Mention): number {
+  const na = a.range.startContainer;
+  const nb = b.range.startContainer;
+  if (na === nb) return a.range.startOffset - b.range.startOffset;
+  const [x, y] = na.getRootNode() === nb.getRootNode() ? [na, nb] : [documentAnchor(na), documentAnchor(nb)];
+  if (x === y) return 0;
+  return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -1,52 +1,61 @@
 /**
- * The user's highlight style. `content.css` (generated at build time) paints every entity with a tinted
- * background; for the underline styles this module adds a constructed stylesheet to the document's
- * `adoptedStyleSheets`, which changes no node of the page and is exempt from the page's CSP.
+ * Highlight styling beyond the manifest's `content.css` (which paints the default tinted background in
+ * the document, under any CSP):
+ * - the user's underline styles, in a constructed stylesheet added to the document's
+ *   `adoptedStyleSheets` (no node of the page changes, and adopted sheets are exempt from its CSP);
+ * - the full rules again inside every open shadow root Gloss highlights in, because Firefox does not apply
+ *   document-level `::highlight` rules to shadow trees.
  */
-import { tintFor } from '../../shared/highlight-palette';
+import { highlightCss, styleOverrideCss } from '../../shared/highlight-css';
 import type { EntitySummary } from '../../shared/kb-types';
 import type { HighlightStyle } from '../../shared/settings';
-import { HIGHLIGHT_PREFIX } from './registry';
 
-let sheet: CSSStyleSheet | undefined;
-
-function rulesFor(style: HighlightStyle, entities: readonly EntitySummary[]): string {
-  if (style === 'background') return '';
-  return entities
-    .map((e) => {
-      const [light] = tintFor(e.type);
-      const line = light.replace(/[\d.]+\)$/, '0.9)');
-      const background = style === 'both' ? light : 'transparent';
-      return `::highlight(${HIGHLIGHT_PREFIX}${e.id}) { background-color: ${background}; text-decoration: underline 2px ${line}; text-underline-offset: 3px; }`;
-    })
-    .join('\n');
-}
-
-/**
- * Applies `style`. Returns false where the browser does not let a content script adopt a stylesheet into
- * the page's document; highlights then keep the default background style.
- */
-export function applyHighlightStyle(style: HighlightStyle, entities: readonly EntitySummary[]): boolean {
+/** Adds `sheet` to a document's or shadow root's adopted sheets; false where the engine refuses. */
+function adopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): boolean {
   try {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    }
-    sheet.replaceSync(rulesFor(style, entities));
+    if (!target.adoptedStyleSheets.includes(sheet))
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
     return true;
   } catch {
     return false;
   }
 }
 
-/** Removes the style sheet (when Gloss shuts down on this page). */
-export function removeHighlightStyle(): void {
-  if (!sheet) return;
-  const own = sheet;
+function unadopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
   try {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== own);
+    target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
   } catch {
-    // The document is going away; nothing to restore.
+    // The document or root is going away; nothing to restore.
   }
-  sheet = undefined;
+}
+
+/** Owns Gloss's constructed highlight stylesheets on one document. */
+export class HighlightStyles {
+  private readonly documentSheet = new CSSStyleSheet();
+  private readonly shadowSheet = new CSSStyleSheet();
+  private readonly roots = new Set<ShadowRoot>();
+
+  constructor(private readonly entities: readonly EntitySummary[]) {}
+
+  /** Applies `style` everywhere Gloss draws. */
+  apply(style: HighlightStyle): void {
+    const override = styleOverrideCss(style, this.entities);
+    this.documentSheet.replaceSync(override);
+    this.shadowSheet.replaceSync(`${highlightCss(this.entities)}\n${override}`);
+    if (override) adopt(document, this.documentSheet);
+    else unadopt(document, this.documentSheet);
+  }
+
+  /** Makes highlights paint inside `root`. */
+  addShadowRoot(root: ShadowRoot): void {
+    if (this.roots.has(root)) return;
+    if (adopt(root, this.shadowSheet)) this.roots.add(root);
+  }
+
+  /** Removes every sheet Gloss added (Gloss switched off or shutting down). */
+  remove(): void {
+    unadopt(document, this.documentSheet);
+    for (const root of this.roots) unadopt(root, this.shadowSheet);
+    this.roots.clear();
+  }
 }

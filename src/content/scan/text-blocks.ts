@@ -2,6 +2,10 @@
  * Walks a subtree once and groups its visible text into blocks: runs of text nodes not separated by a
  * block-level element or `<br>`. Each block is matched as one string, so names split across inline
  * elements count once, and context cues are read within the paragraph.
+ *
+ * The walk is a generator so that a large page can be scanned in time-boxed slices: the caller pulls
+ * blocks until its budget is spent and resumes later. Open shadow roots are walked where their host
+ * stands (the page renders them there); closed ones are never read.
  */
 import { INLINE, isSkipped } from './skip-rules';
 
@@ -18,20 +22,28 @@ export interface TextBlock {
 }
 
 /** Whether text inside `el` would be read in a separate block from its siblings. */
-const isBlockBoundary = (el: Element): boolean => !INLINE.has(el.localName);
+export const isBlockBoundary = (el: Element): boolean => !INLINE.has(el.localName);
 
-/** Calls `onBlock` for every text block under `root`, in document order. */
-export function collectBlocks(root: Node, own: Element | null, onBlock: (block: TextBlock) => void): void {
+/**
+ * Yields every text block under `root`, in document order. `onShadowRoot` hears of each open shadow
+ * root on the way, so the caller can watch it for changes.
+ */
+export function* blocksIn(
+  root: Node,
+  own: Element | null,
+  onShadowRoot?: (root: ShadowRoot) => void,
+): Generator<TextBlock, void, undefined> {
   let parts: string[] = [];
   let nodes: Text[] = [];
   let starts: number[] = [];
   let length = 0;
-  const flush = (): void => {
-    if (nodes.length > 0) onBlock({ text: parts.join(''), nodes, starts });
+  const take = (): TextBlock | undefined => {
+    const block = nodes.length > 0 ? { text: parts.join(''), nodes, starts } : undefined;
     parts = [];
     nodes = [];
     starts = [];
     length = 0;
+    return block;
   };
   const addText = (t: Text): void => {
     const data = t.data;
@@ -44,7 +56,8 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
 
   if (root.nodeType === TEXT) {
     addText(root as Text);
-    flush();
+    const block = take();
+    if (block) yield block;
     return;
   }
   let node: Node | null = root.firstChild;
@@ -53,10 +66,21 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
     if (node.nodeType === TEXT) addText(node as Text);
     else if (node.nodeType === ELEMENT) {
       const el = node as Element;
+      const boundary = isBlockBoundary(el);
+      if (boundary) {
+        const block = take();
+        if (block) yield block;
+      }
       if (!isSkipped(el, own)) {
-        if (isBlockBoundary(el)) flush();
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          onShadowRoot?.(shadow);
+          const block = take();
+          if (block) yield block;
+          yield* blocksIn(shadow, own, onShadowRoot);
+        }
         descend = el.firstChild !== null;
-      } else if (isBlockBoundary(el)) flush();
+      }
     }
     if (descend) {
       node = node.firstChild;
@@ -65,13 +89,25 @@ export function collectBlocks(root: Node, own: Element | null, onBlock: (block: 
     // Climb until a next sibling exists, closing blocks on the way out.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT && isBlockBoundary(node as Element)) flush();
+      if (node && node !== root && node.nodeType === ELEMENT && isBlockBoundary(node as Element)) {
+        const block = take();
+        if (block) yield block;
+      }
     }
     if (!node || node === root) break;
-    if (node.nodeType === ELEMENT && isBlockBoundary(node as Element)) flush();
+    if (node.nodeType === ELEMENT && isBlockBoundary(node as Element)) {
+      const block = take();
+      if (block) yield block;
+    }
     node = node.nextSibling;
   }
-  flush();
+  const block = take();
+  if (block) yield block;
+}
+
+/** Calls `onBlock` for every text block under `root`, in document order (all at once). */
+export function collectBlocks(root: Node, own: Element | null, onBlock: (block: TextBlock) => void): void {
+  for (const block of blocksIn(root, own)) onBlock(block);
 }
 
 /** The text node and offset inside it for a block offset; `end` chooses the node a range ends in. */

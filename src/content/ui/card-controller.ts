@@ -61,6 +61,11 @@ export class CardController {
     deps.signal.addEventListener('abort', () => this.close(false), { once: true });
   }
 
+  /** Gloss's UI host on the page, once a card has been opened. */
+  get hostElement(): Element | null {
+    return this.host?.element ?? null;
+  }
+
   /** The mention whose card is open, if any. */
   get current(): Mention | undefined {
     return this.open?.mention;

@@ -36,6 +36,7 @@ export function stepFrom(
 export function wireInteractions(
   registry: HighlightRegistry,
   card: CardController,
+  shadowRoots: () => ShadowRoot[],
   signal: AbortSignal,
 ): void {
   const opts = { capture: true, passive: true, signal };
@@ -51,7 +52,7 @@ export function wireInteractions(
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (!last) return;
-        const mention = last.isInside ? undefined : mentionAtPoint(registry, last.x, last.y);
+        const mention = last.isInside ? undefined : mentionAtPoint(registry, last.x, last.y, shadowRoots());
         card.pointerAt(mention, last.x, last.y, last.isInside);
       });
     },
@@ -62,7 +63,8 @@ export function wireInteractions(
     'pointerdown',
     (e) => {
       if (card.isInside(e)) return;
-      const mention = e.pointerType === 'touch' ? mentionAtPoint(registry, e.clientX, e.clientY) : undefined;
+      const mention =
+        e.pointerType === 'touch' ? mentionAtPoint(registry, e.clientX, e.clientY, shadowRoots()) : undefined;
       if (mention) card.show(mention, 'pointer', { x: e.clientX, y: e.clientY });
       else card.close(false);
     },
@@ -105,7 +107,7 @@ export function wireInteractions(
       const next = stepFrom(registry.inOrder(), card.current, step);
       if (!next) return;
       e.preventDefault();
-      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      next.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
       card.show(next, 'keyboard');
     },
     { capture: true, signal },

@@ -18,7 +18,9 @@ import { GECKO_ID } from '../../../scripts/manifest';
 import { BidiCard, type BidiConnection } from './bidi-card';
 import {
   type CardSnapshot,
+  type ConsoleEntry,
   type ExtensionPage,
+  firstStackUrl,
   type GlossBrowser,
   type Point,
   type Rect,
@@ -57,12 +59,41 @@ class FirefoxTestPage implements TestPage {
   constructor(
     readonly page: Page,
     readonly url: string,
-    connection: BidiConnection,
+    private readonly connection: BidiConnection,
     private readonly owner: FirefoxGloss,
+    private readonly entries: ConsoleEntry[] = [],
     private knownTabId?: number,
   ) {
     // Frame._id is the BiDi browsing context id (not public API, but stable across puppeteer 24).
-    this.cardReader = new BidiCard(connection, () => (page.mainFrame() as unknown as { _id: string })._id);
+    this.cardReader = new BidiCard(connection, () => this.contextId());
+  }
+
+  private contextId(): string {
+    return (this.page.mainFrame() as unknown as { _id: string })._id;
+  }
+
+  /**
+   * Starts recording `page`'s console messages and uncaught errors into `into`. Over BiDi these come from
+   * every realm of the page's frames, content-script sandboxes included.
+   */
+  static recordConsole(page: Page, into: ConsoleEntry[]): void {
+    page.on('console', (m) => {
+      const level = m.type() === 'warn' ? 'warning' : m.type();
+      const stack = m
+        .stackTrace()
+        .map((f) => `${f.url ?? ''}:${f.lineNumber ?? 0}:${f.columnNumber ?? 0}`)
+        .join('\n');
+      into.push({ kind: 'console', level, text: m.text(), url: m.location().url ?? '', stack });
+    });
+    page.on('pageerror', (e) => {
+      const err = e as Error;
+      const stack = err.stack ?? '';
+      into.push({ kind: 'pageerror', level: 'error', text: err.message, url: firstStackUrl(stack), stack });
+    });
+  }
+
+  consoleEntries(): ConsoleEntry[] {
+    return [...this.entries];
   }
 
   evaluate<T>(expression: string): Promise<T> {
@@ -89,13 +120,39 @@ class FirefoxTestPage implements TestPage {
     return this.cardReader.snapshot();
   }
 
+  async frameCard(iframeSelector: string): Promise<CardSnapshot | null> {
+    // A child frame's window, serialised over BiDi, names the frame's own browsing context.
+    const { result } = (await this.connection.send('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(iframeSelector)})?.contentWindow ?? null`,
+      target: { context: this.contextId() },
+      awaitPromise: false,
+      resultOwnership: 'none',
+    })) as { result: { result?: { type: string; value?: { context?: string } } } };
+    const context = result.result?.type === 'window' ? result.result.value?.context : undefined;
+    if (!context) throw new Error(`no frame shown by ${iframeSelector}`);
+    const card = await new BidiCard(this.connection, () => context).snapshot();
+    if (!card) return null;
+    // The frame measures in its own viewport; the driver's boxes are in the top viewport's coordinates.
+    const offset = await this.evaluate<{ x: number; y: number }>(
+      `(() => { const f = document.querySelector(${JSON.stringify(iframeSelector)}); const b = f.getBoundingClientRect(); const s = getComputedStyle(f); return { x: b.left + f.clientLeft + parseFloat(s.paddingLeft), y: b.top + f.clientTop + parseFloat(s.paddingTop) }; })()`,
+    );
+    return { ...card, rect: { ...card.rect, x: card.rect.x + offset.x, y: card.rect.y + offset.y } };
+  }
+
   async clickInCard(role: 'button' | 'link', name: string): Promise<void> {
     const box = await this.cardReader.boxOf(role, name);
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
   async screenshot(clip: Rect): Promise<Buffer> {
-    const png = await this.page.screenshot({ clip, type: 'png', captureBeyondViewport: false });
+    // Puppeteer takes the clip in document coordinates (it subtracts the scroll position); the driver's
+    // boxes are in the viewport's.
+    const scroll = await this.evaluate<{ x: number; y: number }>('({ x: scrollX, y: scrollY })');
+    const png = await this.page.screenshot({
+      clip: { ...clip, x: clip.x + scroll.x, y: clip.y + scroll.y },
+      type: 'png',
+      captureBeyondViewport: false,
+    });
     return Buffer.from(png);
   }
 
@@ -201,8 +258,10 @@ export class FirefoxGloss implements GlossBrowser {
 
   async open(url: string): Promise<TestPage> {
     const page = await this.browser.newPage();
+    const entries: ConsoleEntry[] = [];
+    FirefoxTestPage.recordConsole(page, entries);
     await gotoAndLoad(page, url);
-    return new FirefoxTestPage(page, url, this.connection, this);
+    return new FirefoxTestPage(page, url, this.connection, this, entries);
   }
 
   /** Every open tab whose document's URL starts with `prefix` (puppeteer shows extension pages as about:blank). */
@@ -271,13 +330,16 @@ export class FirefoxGloss implements GlossBrowser {
   async openPopup(page: TestPage): Promise<ExtensionPage> {
     const tabId = await page.tabId();
     const path = `/popup.html?tabId=${tabId}`;
+    // An earlier popup of the same tab may still be open (hidden, so no longer refreshing): only a page
+    // that appears after this call is the new popup.
+    const before = new Set(await this.pagesAt(`${EXTENSION_ORIGIN}${path}`));
     await this.inExtension(`browser.tabs.create({ url: ${JSON.stringify(path)} }).then(() => null)`);
-    const [popup] = await waitFor(
-      () => this.pagesAt(`${EXTENSION_ORIGIN}${path}`),
+    const fresh = await waitFor(
+      async () => (await this.pagesAt(`${EXTENSION_ORIGIN}${path}`)).filter((p) => !before.has(p)),
       (pages) => pages.length > 0,
       { what: `the popup tab ${path}` },
     );
-    return new FirefoxExtensionPage(popup!);
+    return new FirefoxExtensionPage(fresh[0]!);
   }
 
   async badgeText(page: TestPage): Promise<string> {
