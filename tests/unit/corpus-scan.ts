@@ -15,6 +15,16 @@ export interface PageMention {
 
 /** Every mention the matcher finds in the page's text blocks. */
 export function scanPage(path: string, matcher: Matcher): PageMention[] {
+  const blocks = pageBlocks(path);
+  return blocks.flatMap((text, i) =>
+    matcher
+      .find(text, { before: blocks[i - 1], after: blocks[i + 1] })
+      .map((m) => ({ entityId: m.entityId, text: text.slice(m.start, m.end) })),
+  );
+}
+
+/** The page's visible text blocks, as the content script reads them. */
+export function pageBlocks(path: string): string[] {
   const window = new Window({
     // A fake origin for relative URLs; loading is disabled below, so nothing is ever fetched.
     url: 'https://corpus.invalid/',
@@ -34,11 +44,7 @@ export function scanPage(path: string, matcher: Matcher): PageMention[] {
       .replace(/<\/html>[\s\S]*$/i, '');
     const blocks: string[] = [];
     collectBlocks(window.document.body as unknown as Node, null, (block) => blocks.push(block.text));
-    return blocks.flatMap((text, i) =>
-      matcher
-        .find(text, { before: blocks[i - 1], after: blocks[i + 1] })
-        .map((m) => ({ entityId: m.entityId, text: text.slice(m.start, m.end) })),
-    );
+    return blocks;
   } finally {
     void window.happyDOM.close();
   }

@@ -143,6 +143,14 @@ describe('matcher mechanics', () => {
 });
 
 describe('knowledge-base rules on look-alikes', () => {
+  it('never reads katakana ライン inside other words as LINE', async () => {
+    const { ENTITIES } = await import('../../src/kb/entities/index');
+    const { aliasSpecs } = await import('../../src/kb/compile');
+    const aliases = aliasSpecs(ENTITIES);
+    expect(found(aliases, '米朝ホットライン開設、オンライン会議のガイドライン、ラインを越える')).toEqual([]);
+    expect(found(aliases, 'LINEで送る')).toEqual(['line:LINE']);
+  });
+
   it('reads Jetro as the trade body only with a Japan or trade cue', async () => {
     const { ENTITIES } = await import('../../src/kb/entities/index');
     const { aliasSpecs } = await import('../../src/kb/compile');
