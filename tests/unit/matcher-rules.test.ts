@@ -142,6 +142,41 @@ describe('matcher mechanics', () => {
   });
 });
 
+describe('knowledge-base names in other scripts', () => {
+  it('finds Japanese names glued to the text around them, the longest first', async () => {
+    const { ENTITIES } = await import('../../src/kb/entities/index');
+    const { aliasSpecs } = await import('../../src/kb/compile');
+    const aliases = aliasSpecs(ENTITIES);
+    expect(
+      found(
+        aliases,
+        '国立研究開発法人宇宙航空研究開発機構と警察庁のサイバー警察局、内閣サイバーセキュリティセンターが陸上自衛隊と協力。岸田文雄首相は日米豪印の首脳会合へ。',
+      ),
+    ).toEqual([
+      'jaxa:国立研究開発法人宇宙航空研究開発機構',
+      'national-police-agency:警察庁',
+      'national-police-agency:サイバー警察局',
+      'nisc:内閣サイバーセキュリティセンター',
+      'gsdf:陸上自衛隊',
+      'kishida:岸田文雄',
+      'quad:日米豪印',
+    ]);
+    expect(found(aliases, '警視庁が捜査')).toEqual([]);
+  });
+
+  it('finds Hindi names only as whole words', async () => {
+    const { ENTITIES } = await import('../../src/kb/entities/index');
+    const { aliasSpecs } = await import('../../src/kb/compile');
+    const aliases = aliasSpecs(ENTITIES);
+    expect(found(aliases, 'भारत और अमेरिका ने बेका पर हस्ताक्षर किए, कॉमकासा पहले हुआ। हुआवेई पर रोक।')).toEqual([
+      'beca:बेका',
+      'comcasa:कॉमकासा',
+      'huawei:हुआवेई',
+    ]);
+    expect(found(aliases, 'यह बेकार है और बेकाबू भी')).toEqual([]);
+  });
+});
+
 describe('knowledge-base rules on look-alikes', () => {
   it('never reads katakana ライン inside other words as LINE', async () => {
     const { ENTITIES } = await import('../../src/kb/entities/index');

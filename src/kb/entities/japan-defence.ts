@@ -195,6 +195,8 @@ export const JAPAN_DEFENCE: EntityDef[] = [
       })),
       // Bare サイバー防衛隊 is left out: it was also the name of the 2014 predecessor unit.
       { text: '自衛隊サイバー防衛隊' },
+      // The unit's own short form.
+      { text: '自サ防隊' },
     ],
     related: ['sdf', 'mod-japan', 'gsdf', 'msdf', 'asdf'],
   },

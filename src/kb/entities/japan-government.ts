@@ -76,6 +76,9 @@ export const JAPAN_GOVERNMENT: EntityDef[] = [
       // Japanese media call Korea's agency 韓国警察庁; 警察庁舎 is "police building", not the agency.
       // 警視庁 (Tokyo police) differs by one character and is deliberately not an alias.
       { text: '警察庁', rejectBefore: OTHER_COUNTRY_BEFORE_JA, rejectAfter: '舎' },
+      // The agency's cyber bureau (April 2022), the "new bureau" the source article anticipates.
+      { text: 'サイバー警察局' },
+      { text: 'Cyber Affairs Bureau', cues: [...JAPAN_CUES, 'police', 'National Police Agency', 'NPA'] },
       {
         text: 'NPA',
         caseSensitive: true,
@@ -167,6 +170,9 @@ export const JAPAN_GOVERNMENT: EntityDef[] = [
       { text: 'Japanese Space Agency' },
       { text: 'JAXA' },
       { text: '宇宙航空研究開発機構' },
+      // The full legal name since April 2015, and the katakana reading of "JAXA".
+      { text: '国立研究開発法人宇宙航空研究開発機構' },
+      { text: 'ジャクサ' },
     ],
     related: ['national-police-agency'],
     links: [{ label: 'JAXA', url: 'https://global.jaxa.jp/' }],

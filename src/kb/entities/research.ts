@@ -26,6 +26,7 @@ export const RESEARCH: EntityDef[] = [
       // Also the US Association for Iron & Steel Technology.
       { text: 'AIST', caseSensitive: true, vetoCues: ['Iron', 'Steel', 'steelmaking'] },
       { text: '産業技術総合研究所' },
+      { text: '国立研究開発法人産業技術総合研究所' },
       { text: '産総研' },
     ],
     related: ['airc', 'nec'],
