@@ -4,7 +4,7 @@
  * have marked.
  */
 import type { EntityDef, KbBundle, Passage, SourceDoc, SourceMention } from '../shared/kb-types';
-import { compileMatcher } from '../shared/matcher/matcher';
+import { checkAliasRules, compileMatcher } from '../shared/matcher/matcher';
 import type { AliasSpec } from '../shared/protocol';
 import { passageSpans } from './passages';
 
@@ -47,6 +47,7 @@ export function contentHash(text: string): string {
 /** Builds the bundle. Deterministic: the same input always gives the same bytes. */
 export function compileKb(entities: readonly EntityDef[], sources: readonly SourceDoc[]): KbBundle {
   validateEntities(entities);
+  checkAliasRules(aliasSpecs(entities));
   const matcher = compileMatcher(aliasSpecs(entities));
   const mentions: KbBundle['mentions'] = [];
   const passages: Passage[] = [];

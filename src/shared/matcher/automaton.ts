@@ -3,8 +3,10 @@
  * core loop: every visible character of a page goes through `scan`, once, for all aliases together
  * (mark.js-style one-pass-per-name is what makes other highlighters freeze tabs).
  *
- * The root's transitions live in a flat typed array, because on real pages the automaton sits at the
- * root for almost every character; deeper states use one Map keyed by `state * 65536 + unit`.
+ * Transitions live in flat typed arrays. For ASCII (most of the text on most pages) every state has a
+ * precomputed row, failure links already followed, over the few dozen ASCII units that occur in aliases:
+ * one array read per character. Other units use the root's 65,536-entry table and, deeper, each state's
+ * short run of (unit, next) pairs plus failure links. No Map or object is touched per character.
  */
 import { foldUnit, SKIP, SPACE } from './fold';
 
@@ -19,62 +21,99 @@ export interface Automaton {
 
 /** Builds the automaton for `patterns`, which must already be folded (see `foldString`) and non-empty. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  const rootGoto = new Int32Array(0x10000);
-  const edges = new Map<number, number>();
-  const depth: number[] = [0];
-  const outputs: number[][] = [[]];
-
-  const child = (state: number, unit: number): number =>
-    state === 0 ? rootGoto[unit]! : (edges.get(state * 0x10000 + unit) ?? 0);
-
+  // 1. A trie with per-state child maps (build time only).
+  const children: Array<Map<number, number>> = [new Map()];
+  const own: number[][] = [[]];
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i);
-      let next = child(state, unit);
-      if (next === 0) {
-        next = depth.length;
-        depth.push(depth[state]! + 1);
-        outputs.push([]);
-        if (state === 0) rootGoto[unit] = next;
-        else edges.set(state * 0x10000 + unit, next);
+      let next = children[state]!.get(unit);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        own.push([]);
+        children[state]!.set(unit, next);
       }
       state = next;
     }
-    outputs[state]!.push(index);
+    own[state]!.push(index);
   });
 
-  // Breadth-first failure links; each state's outputs absorb those of its failure state.
-  const fail = new Int32Array(depth.length);
-  const childrenOf = new Map<number, Array<[number, number]>>();
-  const addChild = (parent: number, unit: number, s: number): void => {
-    const list = childrenOf.get(parent);
-    if (list) list.push([unit, s]);
-    else childrenOf.set(parent, [[unit, s]]);
-  };
-  for (let unit = 0; unit < 0x10000; unit++) if (rootGoto[unit] !== 0) addChild(0, unit, rootGoto[unit]!);
-  for (const [key, s] of edges) addChild(Math.floor(key / 0x10000), key % 0x10000, s);
-  const queue: number[] = [];
-  for (const [, s] of childrenOf.get(0) ?? []) {
-    fail[s] = 0;
-    queue.push(s);
+  // 2. Flatten: root table, then each state's children as a run in childUnit/childNext.
+  const count = children.length;
+  const rootGoto = new Int32Array(0x10000);
+  for (const [unit, next] of children[0]!) rootGoto[unit] = next;
+  const childStart = new Int32Array(count + 1);
+  let total = 0;
+  for (let s = 0; s < count; s++) {
+    childStart[s] = total;
+    if (s !== 0) total += children[s]!.size;
   }
+  childStart[count] = total;
+  const childUnit = new Uint16Array(total);
+  const childNext = new Int32Array(total);
+  for (let s = 1; s < count; s++) {
+    let k = childStart[s]!;
+    for (const [unit, next] of children[s]!) {
+      childUnit[k] = unit;
+      childNext[k++] = next;
+    }
+  }
+  const child = (state: number, unit: number): number => {
+    if (state === 0) return rootGoto[unit]! || -1;
+    for (let k = childStart[state]!, end = childStart[state + 1]!; k < end; k++) {
+      if (childUnit[k] === unit) return childNext[k]!;
+    }
+    return -1;
+  };
+
+  // 3. Breadth-first failure links; each state's outputs absorb those of its failure state.
+  const fail = new Int32Array(count);
+  const outputs: number[][] = own;
+  const queue: number[] = [...children[0]!.values()];
   for (let qi = 0; qi < queue.length; qi++) {
     const state = queue[qi]!;
-    for (const [unit, next] of childrenOf.get(state) ?? []) {
+    for (const [unit, next] of children[state]!) {
       let f = fail[state]!;
-      while (f !== 0 && child(f, unit) === 0) f = fail[f]!;
-      const target = child(f, unit);
-      fail[next] = target === next ? 0 : target;
+      let target = child(f, unit);
+      while (target < 0 && f !== 0) {
+        f = fail[f]!;
+        target = child(f, unit);
+      }
+      fail[next] = target > 0 && target !== next ? target : 0;
       outputs[next]!.push(...outputs[fail[next]!]!);
       queue.push(next);
     }
   }
 
-  const lengths = patterns.map((p) => p.length);
+  // 4. The ASCII DFA: columns are the ASCII units that occur in patterns (column 0: any other ASCII).
+  const asciiColumn = new Uint8Array(0x80);
+  const columnUnit: number[] = [0];
+  for (const p of patterns) {
+    for (let i = 0; i < p.length; i++) {
+      const u = p.charCodeAt(i);
+      if (u < 0x80 && asciiColumn[u] === 0) {
+        asciiColumn[u] = columnUnit.length;
+        columnUnit.push(u);
+      }
+    }
+  }
+  const width = columnUnit.length;
+  const dfa = new Int32Array(count * width);
+  for (let k = 1; k < width; k++) dfa[k] = rootGoto[columnUnit[k]!]!;
+  // Breadth-first order guarantees the failure state's row is complete before it is copied.
+  for (const state of queue) {
+    const row = state * width;
+    const fallback = fail[state]! * width;
+    dfa.copyWithin(row, fallback, fallback + width);
+    for (const [unit, next] of children[state]!) if (unit < 0x80) dfa[row + asciiColumn[unit]!] = next;
+  }
+
+  const lengths = Int32Array.from(patterns, (p) => p.length);
   const ringSize = Math.max(1, ...lengths);
   const ring = new Int32Array(ringSize);
-  const hasOutput = outputs.map((o) => o.length > 0);
+  const hasOutput = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
 
   return {
     scan(text, onHit) {
@@ -89,20 +128,18 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
           lastWasSpace = true;
         } else lastWasSpace = false;
         ring[folded % ringSize] = i;
-        if (state === 0) state = rootGoto[unit]!;
+        if (unit < 0x80) state = dfa[state * width + asciiColumn[unit]!]!;
+        else if (state === 0) state = rootGoto[unit]!;
         else {
-          let next = edges.get(state * 0x10000 + unit);
-          while (next === undefined && state !== 0) {
+          let next = child(state, unit);
+          while (next < 0 && state !== 0) {
             state = fail[state]!;
-            next = state === 0 ? rootGoto[unit]! : edges.get(state * 0x10000 + unit);
+            next = child(state, unit);
           }
-          state = next ?? 0;
+          state = next < 0 ? 0 : next;
         }
-        if (hasOutput[state]) {
-          for (const p of outputs[state]!) {
-            const start = ring[(folded - lengths[p]! + 1) % ringSize]!;
-            onHit(p, start, i + 1);
-          }
+        if (hasOutput[state] === 1) {
+          for (const p of outputs[state]!) onHit(p, ring[(folded - lengths[p]! + 1) % ringSize]!, i + 1);
         }
         folded++;
       }

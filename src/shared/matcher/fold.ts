@@ -11,26 +11,18 @@ export const SKIP = -1;
 /** Folded form of every whitespace and hyphen variant; runs of them collapse to one. */
 export const SPACE = 0x20;
 
-let lowerTable: Uint16Array | undefined;
-
 /**
- * A lower-case table over the Basic Multilingual Plane, built once. `toLowerCase` per character is far
- * slower than a typed-array lookup, and a few characters (İ) lower-case to two units: those keep their
- * original form so that offsets stay one to one.
+ * Folded form of each code unit, filled in on first sight: 0 means "not computed yet", otherwise the
+ * folded unit plus 2 (so that `SKIP`, -1, fits). Filling lazily keeps start-up free of 65,536
+ * `toLowerCase` calls in every frame, and turns folding into one typed-array read in the scan loop.
  */
-function lower(): Uint16Array {
-  if (lowerTable) return lowerTable;
-  const table = new Uint16Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      table[c] = c;
-      continue;
-    }
-    const l = String.fromCharCode(c).toLowerCase();
-    table[c] = l.length === 1 ? l.charCodeAt(0) : c;
-  }
-  lowerTable = table;
-  return table;
+const foldTable = new Int32Array(0x10000);
+
+/** Lower-cases one code unit; a few (İ) lower-case to two units and keep their form so offsets stay 1:1. */
+function lowerUnit(c: number): number {
+  if (c >= 0xd800 && c <= 0xdfff) return c;
+  const l = String.fromCharCode(c).toLowerCase();
+  return l.length === 1 ? l.charCodeAt(0) : c;
 }
 
 /** Whether a code unit is whitespace or a hyphen/dash variant (folded to `SPACE`). */
@@ -63,9 +55,12 @@ export function foldUnitCased(c: number): number {
 
 /** Folds one code unit and lower-cases it. */
 export function foldUnit(c: number): number {
+  const known = foldTable[c]!;
+  if (known !== 0) return known - 2;
   const f = foldUnitCased(c);
-  if (f < 0x80) return f >= 0x41 && f <= 0x5a ? f + 0x20 : f;
-  return f === SKIP ? SKIP : lower()[f]!;
+  const folded = f === SKIP ? SKIP : f < 0x80 ? (f >= 0x41 && f <= 0x5a ? f + 0x20 : f) : lowerUnit(f);
+  foldTable[c] = folded + 2;
+  return folded;
 }
 
 /**
