@@ -85,7 +85,7 @@ class PageSession {
     this.styles = new HighlightStyles(config.entities);
     this.card = new CardController({
       registry: this.registry,
-      labels: frameLabels(),
+      labels: frameLabels,
       entityName: (id) => this.entities.get(id)?.name ?? id,
       loadCard: (entityId) => sendRequest('getCard', { entityId }),
       openSource: (target) => void sendRequest('openReader', target),

@@ -1,4 +1,3 @@
-import * as v from 'valibot';
 import { ENTITY_TYPES, type EntityType } from './kb-types';
 
 /** How highlights are drawn on pages: a tinted background, an underline, or both. */
@@ -23,16 +22,22 @@ export const DEFAULT_SETTINGS: Settings = {
 /** Bounds of the hover delay the options page offers. */
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
-const SettingsSchema = v.object({
-  highlightStyle: v.picklist(['background', 'underline', 'both']),
-  enabledTypes: v.array(v.picklist(ENTITY_TYPES as EntityType[])),
-  hoverDelayMs: v.pipe(
-    v.number(),
-    v.integer(),
-    v.minValue(HOVER_DELAY_RANGE.min),
-    v.maxValue(HOVER_DELAY_RANGE.max),
-  ),
-});
+const STYLES: readonly HighlightStyle[] = ['background', 'underline', 'both'];
+
+/**
+ * Checks of each field. Written out rather than with valibot (which validates every message in the
+ * background) because the content script parses settings on every page and three checks do not justify
+ * evaluating a validation library there at start-up.
+ */
+const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } = {
+  highlightStyle: (v): v is HighlightStyle => STYLES.includes(v as HighlightStyle),
+  enabledTypes: (v): v is EntityType[] =>
+    Array.isArray(v) &&
+    v.every((t) => ENTITY_TYPES.includes(t as EntityType)) &&
+    new Set(v).size === v.length,
+  hoverDelayMs: (v): v is number =>
+    typeof v === 'number' && Number.isInteger(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max,
+};
 
 /**
  * Reads settings from untrusted storage: each field that is missing or invalid (an older version, a
@@ -41,9 +46,10 @@ const SettingsSchema = v.object({
 export function parseSettings(raw: unknown): Settings {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
   const out: Settings = { ...DEFAULT_SETTINGS, enabledTypes: [...DEFAULT_SETTINGS.enabledTypes] };
-  for (const key of Object.keys(SettingsSchema.entries) as Array<keyof Settings>) {
-    const field = v.safeParse(SettingsSchema.entries[key], input[key]);
-    if (field.success) (out as unknown as Record<string, unknown>)[key] = field.output;
+  for (const key of Object.keys(FIELD_CHECKS) as Array<keyof Settings>) {
+    const value = input[key];
+    if (FIELD_CHECKS[key](value))
+      (out as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...value] : value;
   }
   return out;
 }

@@ -32,7 +32,9 @@ function unadopt(target: Document | ShadowRoot, sheet: CSSStyleSheet): void {
 /** Owns Gloss's constructed highlight stylesheets on one document. */
 export class HighlightStyles {
   private readonly documentSheet = new CSSStyleSheet();
-  private readonly shadowSheet = new CSSStyleSheet();
+  /** Built when the first shadow root appears: most pages have none. */
+  private shadowSheet: CSSStyleSheet | undefined;
+  private override = '';
   private readonly roots = new Set<ShadowRoot>();
 
   constructor(private readonly entities: readonly EntitySummary[]) {}
@@ -40,8 +42,9 @@ export class HighlightStyles {
   /** Applies `style` everywhere Gloss draws. */
   apply(style: HighlightStyle): void {
     const override = styleOverrideCss(style, this.entities);
+    this.override = override;
     this.documentSheet.replaceSync(override);
-    this.shadowSheet.replaceSync(`${highlightCss(this.entities)}\n${override}`);
+    this.shadowSheet?.replaceSync(`${highlightCss(this.entities)}\n${override}`);
     if (override) adopt(document, this.documentSheet);
     else unadopt(document, this.documentSheet);
   }
@@ -49,13 +52,18 @@ export class HighlightStyles {
   /** Makes highlights paint inside `root`. */
   addShadowRoot(root: ShadowRoot): void {
     if (this.roots.has(root)) return;
+    if (!this.shadowSheet) {
+      this.shadowSheet = new CSSStyleSheet();
+      this.shadowSheet.replaceSync(`${highlightCss(this.entities)}\n${this.override}`);
+    }
     if (adopt(root, this.shadowSheet)) this.roots.add(root);
   }
 
   /** Removes every sheet Gloss added (Gloss switched off or shutting down). */
   remove(): void {
     unadopt(document, this.documentSheet);
-    for (const root of this.roots) unadopt(root, this.shadowSheet);
+    const sheet = this.shadowSheet;
+    if (sheet) for (const root of this.roots) unadopt(root, sheet);
     this.roots.clear();
   }
 }

@@ -27,7 +27,8 @@ export type OpenedBy = 'pointer' | 'focus' | 'keyboard';
 /** What the controller needs from the rest of the content script. */
 export interface CardDeps {
   registry: HighlightRegistry;
-  labels: CardFrameLabels;
+  /** UI strings, read when the first card opens (not at start-up on every page). */
+  labels: () => CardFrameLabels;
   entityName: (entityId: string) => string;
   loadCard: (entityId: string) => Promise<Result<CardData>>;
   openSource: (target: SourceTarget) => void;
@@ -56,6 +57,7 @@ export class CardController {
   /** Grace period before a pointer-opened card closes. */
   private grace: ReturnType<typeof setTimeout> | undefined;
   private readonly cache = new Map<string, CardData>();
+  private labels: CardFrameLabels | undefined;
 
   constructor(private readonly deps: CardDeps) {
     deps.signal.addEventListener('abort', () => this.close(false), { once: true });
@@ -155,7 +157,7 @@ export class CardController {
         name: this.deps.entityName(open.entityId),
         content,
         mentionCount: count,
-        labels: this.deps.labels,
+        labels: (this.labels ??= this.deps.labels()),
         onClose: () => this.close(true),
         onOpenSettings: () => this.deps.openSettings(),
         onOpenSource: (target) => this.deps.openSource(target),
