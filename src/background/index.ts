@@ -36,5 +36,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 browser.tabs.onUpdated.addListener((tabId, change) => {
   // A new document is loading: its content script will report afresh; pages without one show nothing.
-  if (change.status === 'loading' && change.url !== undefined) void forgetTab(tabId);
+  if (change.status === 'loading') void forgetTab(tabId);
 });

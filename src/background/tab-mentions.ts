@@ -55,9 +55,16 @@ async function applyReport(
   counts: Record<string, number>,
 ): Promise<void> {
   const previous = await getTabMentions(tabId);
-  const host = frameId === 0 || !previous ? hostOf(url) : previous.host;
-  const frames = frameId === 0 || !previous ? {} : previous.frames;
-  const report: TabMentions = { url: frameId === 0 || !previous ? url : previous.url, host, frames };
+  // The top frame at a new address is a new page: what other frames said belonged to the old one. The
+  // same address again (a later report of the same page) keeps them, whichever frame reported first.
+  const isNewPage = !previous || (frameId === 0 && previous.url !== '' && previous.url !== url);
+  const report: TabMentions = isNewPage
+    ? { url: frameId === 0 ? url : '', host: frameId === 0 ? hostOf(url) : '', frames: {} }
+    : previous;
+  if (frameId === 0) {
+    report.url = url;
+    report.host = hostOf(url);
+  }
   report.frames[String(frameId)] = counts;
   await browser.storage.session.set({ [key(tabId)]: report });
   await showBadge(tabId, report);

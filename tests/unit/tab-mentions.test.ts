@@ -50,6 +50,17 @@ describe('tab mentions', () => {
     expect(badges.get(7)).toBe('');
   });
 
+  it('keeps what frames reported before the top frame, and drops it when the top frame moves on', async () => {
+    await recordMentions(9, 5, 'https://child.example/f', { zte: 2 });
+    await recordMentions(9, 0, 'https://news.example/a', { huawei: 1 });
+    await recordMentions(9, 0, 'https://news.example/a', { huawei: 1, nec: 1 });
+    expect(totals((await getTabMentions(9))!)).toEqual({ zte: 2, huawei: 1, nec: 1 });
+    expect((await getTabMentions(9))?.host).toBe('news.example');
+    expect(badges.get(9)).toBe('4');
+    await recordMentions(9, 0, 'https://news.example/next', {});
+    expect(totals((await getTabMentions(9))!)).toEqual({});
+  });
+
   it('finds the tabs on a host and forgets closed tabs', async () => {
     await recordMentions(1, 0, 'https://a.example/', { nec: 1 });
     await recordMentions(2, 0, 'https://b.example/', { nec: 1 });

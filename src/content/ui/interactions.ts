@@ -58,6 +58,16 @@ export function wireInteractions(
     },
     opts,
   );
+  // Leaving this document (the window, or the iframe Gloss runs in) sends no more moves here: treat it as
+  // the pointer resting on nothing, so a card opened in a frame still closes after its grace period.
+  document.addEventListener(
+    'pointerout',
+    (e) => {
+      if (e.relatedTarget === null && e.pointerType !== 'touch')
+        card.pointerAt(undefined, e.clientX, e.clientY, false);
+    },
+    opts,
+  );
   // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it.
   document.addEventListener(
     'pointerdown',

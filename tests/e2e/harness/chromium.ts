@@ -12,7 +12,9 @@ import { type BrowserContext, type CDPSession, chromium, type Page, type Worker 
 import { chromiumArgs } from '../../../scripts/chromium-args';
 import {
   type CardSnapshot,
+  type ConsoleEntry,
   type ExtensionPage,
+  firstStackUrl,
   type GlossBrowser,
   type Point,
   type Rect,
@@ -94,7 +96,24 @@ class ChromiumTestPage implements TestPage {
     readonly page: Page,
     readonly url: string,
     readonly id: number,
+    private readonly entries: ConsoleEntry[] = [],
   ) {}
+
+  /** Starts recording `page`'s console messages and uncaught errors (all frames and worlds) into `into`. */
+  static recordConsole(page: Page, into: ConsoleEntry[]): void {
+    page.on('console', (m) => {
+      into.push({ kind: 'console', level: m.type(), text: m.text(), url: m.location().url ?? '', stack: '' });
+    });
+    page.on('pageerror', (e) => {
+      const stack = e.stack ?? '';
+      const url = firstStackUrl(stack);
+      into.push({ kind: 'pageerror', level: 'error', text: e.message, url, stack });
+    });
+  }
+
+  consoleEntries(): ConsoleEntry[] {
+    return [...this.entries];
+  }
 
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate(expression) as Promise<T>;
@@ -117,11 +136,30 @@ class ChromiumTestPage implements TestPage {
     return this.cdpSession;
   }
 
-  private async axTree(): Promise<AXNode[]> {
-    const { nodes } = (await (await this.cdp()).send('Accessibility.getFullAXTree')) as unknown as {
+  private async axTree(frameId?: string): Promise<AXNode[]> {
+    const { nodes } = (await (
+      await this.cdp()
+    ).send('Accessibility.getFullAXTree', frameId === undefined ? undefined : { frameId })) as unknown as {
       nodes: AXNode[];
     };
     return nodes;
+  }
+
+  /** The CDP frame id of the frame shown by the `<iframe>` matching `selector`, or undefined. */
+  private async childFrameId(selector: string): Promise<string | undefined> {
+    const cdp = await this.cdp();
+    const { result } = (await cdp.send('Runtime.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(selector)})`,
+    })) as { result: { objectId?: string } };
+    if (!result.objectId) return undefined;
+    try {
+      const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId })) as {
+        node: { frameId?: string };
+      };
+      return node.frameId;
+    } finally {
+      await cdp.send('Runtime.releaseObject', { objectId: result.objectId }).catch(() => undefined);
+    }
   }
 
   private async boxOf(backendNodeId: number | undefined): Promise<Rect> {
@@ -140,6 +178,14 @@ class ChromiumTestPage implements TestPage {
 
   async card(): Promise<CardSnapshot | null> {
     const read = readDialog(await this.axTree());
+    if (!read) return null;
+    return { ...read.snapshot, rect: await this.boxOf(read.dialog.backendDOMNodeId) };
+  }
+
+  async frameCard(iframeSelector: string): Promise<CardSnapshot | null> {
+    const frameId = await this.childFrameId(iframeSelector);
+    if (frameId === undefined) throw new Error(`no frame shown by ${iframeSelector}`);
+    const read = readDialog(await this.axTree(frameId));
     if (!read) return null;
     return { ...read.snapshot, rect: await this.boxOf(read.dialog.backendDOMNodeId) };
   }
@@ -270,8 +316,10 @@ export class ChromiumGloss implements GlossBrowser {
     );
     const fresh = ids.filter((id) => !before.has(id));
     if (fresh.length !== 1) throw new Error(`expected one new tab, found ${fresh.join(', ')}`);
+    const entries: ConsoleEntry[] = [];
+    ChromiumTestPage.recordConsole(page, entries);
     await page.goto(url, { waitUntil: 'load' });
-    return new ChromiumTestPage(page, url, fresh[0]!);
+    return new ChromiumTestPage(page, url, fresh[0]!, entries);
   }
 
   async openPopup(page: TestPage): Promise<ExtensionPage> {

@@ -55,6 +55,19 @@ export interface CardSnapshot {
   rect: Rect;
 }
 
+/** A console message or an uncaught error, from any frame and any world of a page (content scripts included). */
+export interface ConsoleEntry {
+  /** `console` for console API calls and browser messages, `pageerror` for uncaught exceptions and rejections. */
+  kind: 'console' | 'pageerror';
+  /** The console level: `error`, `warning`, `info`, `log`, `debug`… (`error` for page errors). */
+  level: string;
+  text: string;
+  /** The script (or resource) the message came from, when the browser says; '' otherwise. */
+  url: string;
+  /** The stack, when there is one; '' otherwise. */
+  stack: string;
+}
+
 /** A web page opened in a tab. */
 export interface TestPage {
   /** The URL the page was opened at. */
@@ -69,6 +82,13 @@ export interface TestPage {
   press(chord: string): Promise<void>;
   /** The card that is open on the page, or null. */
   card(): Promise<CardSnapshot | null>;
+  /**
+   * The card open inside a same-origin child frame (the `<iframe>` matched by `iframeSelector` in this page),
+   * or null: each frame's content script puts its own `<gloss-ui>` host in the frame's document.
+   */
+  frameCard(iframeSelector: string): Promise<CardSnapshot | null>;
+  /** Console messages and uncaught errors of this page and its frames since it was opened, in order. */
+  consoleEntries(): ConsoleEntry[];
   /** Clicks, with the mouse, the first element in the card with this role ("button", "link") and accessible name. */
   clickInCard(role: 'button' | 'link', name: string): Promise<void>;
   /** A PNG of part of the viewport. */
@@ -103,6 +123,12 @@ export interface GlossBrowser {
   /** URLs of the extension pages open in tabs (options, reader, popup opened as a tab). */
   extensionPageUrls(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** The first script URL in a stack trace (without its line and column), or ''. */
+export function firstStackUrl(stack: string): string {
+  const m = /\b(?:https?|chrome-extension|moz-extension|file):\/\/[^\s()]+/.exec(stack);
+  return m ? m[0].replace(/(?::\d+){1,2}$/, '') : '';
 }
 
 /** Splits a chord such as "Alt+Shift+KeyJ" into modifiers and the key. */
