@@ -3,10 +3,15 @@
  * core loop: every visible character of a page goes through `scan`, once, for all aliases together
  * (mark.js-style one-pass-per-name is what makes other highlighters freeze tabs).
  *
- * Transitions live in flat typed arrays. For ASCII (most of the text on most pages) every state has a
- * precomputed row, failure links already followed, over the few dozen ASCII units that occur in aliases:
- * one array read per character. Other units use the root's 65,536-entry table and, deeper, each state's
- * short run of (unit, next) pairs plus failure links. No Map or object is touched per character.
+ * Everything lives in flat typed arrays, and building allocates little else, because the automaton is
+ * built in every frame of every page at start-up (objects per trie state showed up as garbage-collection
+ * time in the benchmark):
+ * - ASCII (most of the text on most pages): every state has a precomputed row, failure links already
+ *   followed, over the few dozen ASCII units that occur in aliases; one array read per character.
+ * - Other units: the root's 65,536-entry table and, deeper, each state's short run of (unit, next) pairs
+ *   plus failure links.
+ * - Outputs: each state's own pattern (if any) plus a dictionary-suffix link to the next state along its
+ *   failure chain that has one.
  */
 import { foldUnit, SKIP, SPACE } from './fold';
 
@@ -19,47 +24,58 @@ export interface Automaton {
   scan(text: string, onHit: OnHit): void;
 }
 
-/** Builds the automaton for `patterns`, which must already be folded (see `foldString`) and non-empty. */
+/** Builds the automaton for `patterns`, which must already be folded (see `foldString`), non-empty and distinct. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  // 1. A trie with per-state child maps (build time only).
-  const children: Array<Map<number, number>> = [new Map()];
-  const own: number[][] = [[]];
+  // 1. The trie as an edge list: one Map from (parent, unit) to child, no object per state.
+  let maxStates = 1;
+  for (const p of patterns) maxStates += p.length;
+  const edges = new Map<number, number>();
+  const parentOf = new Int32Array(maxStates);
+  const unitOf = new Uint16Array(maxStates);
+  const depth = new Int32Array(maxStates);
+  const ownPattern = new Int32Array(maxStates).fill(-1);
+  let count = 1;
   patterns.forEach((pattern, index) => {
     let state = 0;
     for (let i = 0; i < pattern.length; i++) {
       const unit = pattern.charCodeAt(i);
-      let next = children[state]!.get(unit);
+      const key = state * 0x10000 + unit;
+      let next = edges.get(key);
       if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        own.push([]);
-        children[state]!.set(unit, next);
+        next = count++;
+        edges.set(key, next);
+        parentOf[next] = state;
+        unitOf[next] = unit;
+        depth[next] = depth[state]! + 1;
       }
       state = next;
     }
-    own[state]!.push(index);
+    ownPattern[state] = index;
   });
 
-  // 2. Flatten: root table, then each state's children as a run in childUnit/childNext.
-  const count = children.length;
-  const rootGoto = new Int32Array(0x10000);
-  for (const [unit, next] of children[0]!) rootGoto[unit] = next;
+  // 2. States in breadth-first order (by depth; creation order within a depth keeps it stable), and each
+  //    state's children as a run of childUnit/childNext, via a counting sort on the parent.
+  let maxDepth = 0;
+  for (let s = 0; s < count; s++) maxDepth = Math.max(maxDepth, depth[s]!);
+  const atDepth = new Int32Array(maxDepth + 2);
+  for (let s = 0; s < count; s++) atDepth[depth[s]! + 1]!++;
+  for (let d = 0; d <= maxDepth; d++) atDepth[d + 1]! += atDepth[d];
+  const order = new Int32Array(count);
+  for (let s = 0; s < count; s++) order[atDepth[depth[s]!]!++] = s;
   const childStart = new Int32Array(count + 1);
-  let total = 0;
-  for (let s = 0; s < count; s++) {
-    childStart[s] = total;
-    if (s !== 0) total += children[s]!.size;
+  for (let s = 1; s < count; s++) childStart[parentOf[s]! + 1]!++;
+  for (let s = 0; s < count; s++) childStart[s + 1]! += childStart[s];
+  const fill = childStart.slice(0, count);
+  const childUnit = new Uint16Array(count);
+  const childNext = new Int32Array(count);
+  for (const s of order) {
+    if (s === 0) continue;
+    const k = fill[parentOf[s]!]!++;
+    childUnit[k] = unitOf[s]!;
+    childNext[k] = s;
   }
-  childStart[count] = total;
-  const childUnit = new Uint16Array(total);
-  const childNext = new Int32Array(total);
-  for (let s = 1; s < count; s++) {
-    let k = childStart[s]!;
-    for (const [unit, next] of children[s]!) {
-      childUnit[k] = unit;
-      childNext[k++] = next;
-    }
-  }
+  const rootGoto = new Int32Array(0x10000);
+  for (let k = childStart[0]!; k < childStart[1]!; k++) rootGoto[childUnit[k]!] = childNext[k]!;
   const child = (state: number, unit: number): number => {
     if (state === 0) return rootGoto[unit]! || -1;
     for (let k = childStart[state]!, end = childStart[state + 1]!; k < end; k++) {
@@ -68,52 +84,50 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     return -1;
   };
 
-  // 3. Breadth-first failure links; each state's outputs absorb those of its failure state.
+  // 3. Failure and dictionary-suffix links, in breadth-first order (a state's failure is shallower).
   const fail = new Int32Array(count);
-  const outputs: number[][] = own;
-  const queue: number[] = [...children[0]!.values()];
-  for (let qi = 0; qi < queue.length; qi++) {
-    const state = queue[qi]!;
-    for (const [unit, next] of children[state]!) {
-      let f = fail[state]!;
-      let target = child(f, unit);
-      while (target < 0 && f !== 0) {
-        f = fail[f]!;
-        target = child(f, unit);
-      }
-      fail[next] = target > 0 && target !== next ? target : 0;
-      outputs[next]!.push(...outputs[fail[next]!]!);
-      queue.push(next);
+  const dictLink = new Int32Array(count).fill(-1);
+  for (const s of order) {
+    if (depth[s]! <= 1) continue;
+    const unit = unitOf[s]!;
+    let f = fail[parentOf[s]!]!;
+    let target = child(f, unit);
+    while (target < 0 && f !== 0) {
+      f = fail[f]!;
+      target = child(f, unit);
     }
+    fail[s] = target > 0 ? target : 0;
+    const fs = fail[s]!;
+    dictLink[s] = ownPattern[fs]! >= 0 ? fs : dictLink[fs]!;
   }
 
   // 4. The ASCII DFA: columns are the ASCII units that occur in patterns (column 0: any other ASCII).
+  //    Filled lazily, entry by entry (stored as next + 1; 0 = not yet known): a page visits a small share
+  //    of the states, so most of the table is never computed.
   const asciiColumn = new Uint8Array(0x80);
-  const columnUnit: number[] = [0];
-  for (const p of patterns) {
-    for (let i = 0; i < p.length; i++) {
-      const u = p.charCodeAt(i);
-      if (u < 0x80 && asciiColumn[u] === 0) {
-        asciiColumn[u] = columnUnit.length;
-        columnUnit.push(u);
-      }
-    }
+  let width = 1;
+  for (let s = 1; s < count; s++) {
+    const u = unitOf[s]!;
+    if (u < 0x80 && asciiColumn[u] === 0) asciiColumn[u] = width++;
   }
-  const width = columnUnit.length;
   const dfa = new Int32Array(count * width);
-  for (let k = 1; k < width; k++) dfa[k] = rootGoto[columnUnit[k]!]!;
-  // Breadth-first order guarantees the failure state's row is complete before it is copied.
-  for (const state of queue) {
-    const row = state * width;
-    const fallback = fail[state]! * width;
-    dfa.copyWithin(row, fallback, fallback + width);
-    for (const [unit, next] of children[state]!) if (unit < 0x80) dfa[row + asciiColumn[unit]!] = next;
-  }
+  const step = (state: number, unit: number): number => {
+    let s = state;
+    let next = child(s, unit);
+    while (next < 0 && s !== 0) {
+      s = fail[s]!;
+      next = child(s, unit);
+    }
+    return next < 0 ? 0 : next;
+  };
 
   const lengths = Int32Array.from(patterns, (p) => p.length);
-  const ringSize = Math.max(1, ...lengths);
+  let ringSize = 1;
+  for (const p of patterns) ringSize = Math.max(ringSize, p.length);
   const ring = new Int32Array(ringSize);
-  const hasOutput = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0));
+  // The first state to report at each state: itself, or its dictionary-suffix link.
+  const firstOut = new Int32Array(count);
+  for (let s = 0; s < count; s++) firstOut[s] = ownPattern[s]! >= 0 ? s : dictLink[s]!;
 
   return {
     scan(text, onHit) {
@@ -128,18 +142,15 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
           lastWasSpace = true;
         } else lastWasSpace = false;
         ring[folded % ringSize] = i;
-        if (unit < 0x80) state = dfa[state * width + asciiColumn[unit]!]!;
-        else if (state === 0) state = rootGoto[unit]!;
-        else {
-          let next = child(state, unit);
-          while (next < 0 && state !== 0) {
-            state = fail[state]!;
-            next = child(state, unit);
-          }
-          state = next < 0 ? 0 : next;
-        }
-        if (hasOutput[state] === 1) {
-          for (const p of outputs[state]!) onHit(p, ring[(folded - lengths[p]! + 1) % ringSize]!, i + 1);
+        if (unit < 0x80) {
+          const cell = state * width + asciiColumn[unit]!;
+          let known = dfa[cell]!;
+          if (known === 0) known = dfa[cell] = step(state, unit) + 1;
+          state = known - 1;
+        } else state = state === 0 ? rootGoto[unit]! : step(state, unit);
+        for (let s = firstOut[state]!; s >= 0; s = dictLink[s]!) {
+          const p = ownPattern[s]!;
+          onHit(p, ring[(folded - lengths[p]! + 1) % ringSize]!, i + 1);
         }
         folded++;
       }

@@ -35,16 +35,28 @@ export interface Matcher {
   readonly aliases: readonly AliasSpec[];
 }
 
+/**
+ * An alias with what its checks need, each part computed on the alias's first candidate: most aliases
+ * see none on a given page, and the Unicode-aware patterns behind the edge and cue checks are the costly
+ * part of compiling (the matcher is compiled in every frame at start-up).
+ */
 interface CompiledAlias {
   spec: AliasSpec;
   index: number;
+  isReady: boolean;
   cased?: string;
-  edges: AliasEdges;
-  /**
-   * Compiled on the first candidate: most aliases never see one on a given page, and building their
-   * Unicode-aware, case-insensitive cue patterns is the costliest part of compiling (tens of ms).
-   */
+  edges?: AliasEdges;
   context?: CompiledContext;
+}
+
+function ready(alias: CompiledAlias): Required<CompiledAlias> {
+  if (!alias.isReady) {
+    alias.cased = alias.spec.caseSensitive ? foldString(alias.spec.text, true) : '';
+    alias.edges = aliasEdges(alias.spec.text);
+    alias.context = compileContext(alias.spec);
+    alias.isReady = true;
+  }
+  return alias as Required<CompiledAlias>;
 }
 
 /**
@@ -65,12 +77,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
       patterns.push(folded);
       byPattern.push([]);
     }
-    byPattern[p]!.push({
-      spec,
-      index,
-      cased: spec.caseSensitive ? foldString(spec.text, true) : undefined,
-      edges: aliasEdges(spec.text),
-    });
+    byPattern[p]!.push({ spec, index, isReady: false });
   });
   const automaton = buildAutomaton(patterns);
 
@@ -79,10 +86,10 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
     find(text, near = {}) {
       const hits: Match[] = [];
       automaton.scan(text, (p, start, end) => {
-        for (const alias of byPattern[p]!) {
-          if (alias.cased !== undefined && foldString(text.slice(start, end), true) !== alias.cased) continue;
+        for (const candidate of byPattern[p]!) {
+          const alias = ready(candidate);
+          if (alias.cased !== '' && foldString(text.slice(start, end), true) !== alias.cased) continue;
           if (!isWholeWord(text, start, end, alias.edges)) continue;
-          alias.context ??= compileContext(alias.spec);
           if (!passesContext(alias.context, text, start, end, near)) continue;
           if (isInsideUrl(text, start, end)) continue;
           hits.push({ entityId: alias.spec.entityId, start, end, alias: alias.index });
