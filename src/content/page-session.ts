@@ -9,7 +9,7 @@ import { t } from '../platform/i18n';
 import { onEvent, sendRequest } from '../platform/messaging';
 import { onSettingsChanged } from '../platform/settings-store';
 import type { EntitySummary } from '../shared/kb-types';
-import { compileMatcher } from '../shared/matcher/matcher';
+import { compileMatcher, type Matcher } from '../shared/matcher/matcher';
 import type { PageConfig } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { HighlightRegistry } from './highlight/registry';
@@ -70,6 +70,7 @@ class PageSession {
   private readonly watch: DomWatch;
   private readonly styles: HighlightStyles;
   private readonly shadowRoots = new Set<ShadowRoot>();
+  private matcher: Matcher | undefined;
   private isEnabled: boolean;
   private settings: Settings;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -94,7 +95,7 @@ class PageSession {
       signal,
     });
     this.scanner = new Scanner({
-      matcher: compileMatcher(config.aliases),
+      matcher: () => (this.matcher ??= compileMatcher(config.aliases)),
       registry: this.registry,
       wanted: (id) => {
         const e = this.entities.get(id);

@@ -10,12 +10,16 @@ import { mentionsInBlock } from './block-mentions';
 import { isSkipped } from './skip-rules';
 import { blocksIn, type TextBlock } from './text-blocks';
 
+/** Blocks of nothing but whitespace (indentation between tags) need no matching. */
+const HAS_TEXT = /\S/;
+
 /** Work per slice before yielding to the page: well under a frame, far under the 50 ms long-task line. */
 const SLICE_MS = 8;
 
 /** What the scanner needs from the session. */
 export interface ScannerDeps {
-  matcher: Matcher;
+  /** The matcher, built on first use: a frame with no text (most ad frames) never pays for it. */
+  matcher: () => Matcher;
   registry: HighlightRegistry;
   wanted: (entityId: string) => boolean;
   /** False while Gloss is switched off on this site: changes are then ignored. */
@@ -115,8 +119,8 @@ export class Scanner {
     }
     const next = walk.blocks.next().value ?? undefined;
     const near = { before: walk.before, after: next?.text ?? walk.after };
-    if (block.nodes[0]?.isConnected) {
-      this.deps.registry.add(mentionsInBlock(block, this.deps.matcher, near, this.deps.wanted));
+    if (block.nodes[0]?.isConnected && HAS_TEXT.test(block.text)) {
+      this.deps.registry.add(mentionsInBlock(block, this.deps.matcher(), near, this.deps.wanted));
     }
     walk.before = block.text;
     walk.current = next;

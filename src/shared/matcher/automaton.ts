@@ -59,12 +59,12 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   for (let s = 0; s < count; s++) maxDepth = Math.max(maxDepth, depth[s]!);
   const atDepth = new Int32Array(maxDepth + 2);
   for (let s = 0; s < count; s++) atDepth[depth[s]! + 1]!++;
-  for (let d = 0; d <= maxDepth; d++) atDepth[d + 1]! += atDepth[d];
+  for (let d = 0; d <= maxDepth; d++) atDepth[d + 1] = atDepth[d + 1]! + atDepth[d]!;
   const order = new Int32Array(count);
   for (let s = 0; s < count; s++) order[atDepth[depth[s]!]!++] = s;
   const childStart = new Int32Array(count + 1);
   for (let s = 1; s < count; s++) childStart[parentOf[s]! + 1]!++;
-  for (let s = 0; s < count; s++) childStart[s + 1]! += childStart[s];
+  for (let s = 0; s < count; s++) childStart[s + 1] = childStart[s + 1]! + childStart[s]!;
   const fill = childStart.slice(0, count);
   const childUnit = new Uint16Array(count);
   const childNext = new Int32Array(count);
