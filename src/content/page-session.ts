@@ -95,7 +95,7 @@ class PageSession {
       signal,
     });
     this.scanner = new Scanner({
-      matcher: () => (this.matcher ??= compileMatcher(config.aliases)),
+      matcher: () => this.matcherFor(config),
       registry: this.registry,
       wanted: (id) => {
         const e = this.entities.get(id);
@@ -126,6 +126,12 @@ class PageSession {
       this.styles.remove();
       clearTimeout(this.reportTimer);
     });
+  }
+
+  /** The matcher, compiled the first time a block of text needs it. */
+  private matcherFor(config: PageConfig): Matcher {
+    if (!this.matcher) this.matcher = compileMatcher(config.aliases);
+    return this.matcher;
   }
 
   /** Clears and scans the whole document again. */

@@ -148,6 +148,11 @@ export class CardController {
     this.paint(result.ok ? { kind: 'ready', card: result.value } : { kind: 'error', message: result.error });
   }
 
+  private frameLabels(): CardFrameLabels {
+    if (!this.labels) this.labels = this.deps.labels();
+    return this.labels;
+  }
+
   private paint(content: CardContent): void {
     const open = this.open;
     if (!open || !this.host) return;
@@ -157,7 +162,7 @@ export class CardController {
         name: this.deps.entityName(open.entityId),
         content,
         mentionCount: count,
-        labels: (this.labels ??= this.deps.labels()),
+        labels: this.frameLabels(),
         onClose: () => this.close(true),
         onOpenSettings: () => this.deps.openSettings(),
         onOpenSource: (target) => this.deps.openSource(target),
