@@ -6,13 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_HIGHLIGHTS } from './expectations';
 import { browsersUnderTest, type ExtensionPage, type TestPage } from './harness/driver';
+import { type PopupRow, readPopupRows } from './harness/dynamic-pages';
 import { type HighlightTexts, readHighlights, waitFor, waitForScan } from './harness/page-scripts';
 import { ARTICLE_PATH, type E2ESession, startSession } from './harness/session';
-
-interface PopupRow {
-  id: string;
-  count: number;
-}
 
 interface PopupState {
   rows: PopupRow[];
@@ -25,19 +21,15 @@ interface PopupState {
  * What the popup shows: one row per entity (`data-entity-id`) with the count it announces ("2 mentions"),
  * the page text, and the site switch.
  */
-const readPopup = (popup: ExtensionPage): Promise<PopupState> =>
-  popup.evaluate(`(() => {
-    const rows = [...document.querySelectorAll('[data-entity-id]')].map((el) => {
-      // Read the row as a screen reader does: without the parts hidden from assistive technology.
-      const spoken = el.cloneNode(true);
-      spoken.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
-      const m = /(\\d+)\\s+mentions?\\b/.exec(spoken.textContent || '');
-      return { id: el.getAttribute('data-entity-id'), count: m ? Number(m[1]) : -1 };
-    });
+const readPopup = async (popup: ExtensionPage): Promise<PopupState> => {
+  const { rows, text } = await readPopupRows(popup);
+  const sw = await popup.evaluate<{ checked: boolean | null; label: string }>(`(() => {
     const sw = document.querySelector('[role="switch"]');
     const label = sw ? (sw.labels && sw.labels[0] ? sw.labels[0].innerText : sw.getAttribute('aria-label') || '') : '';
-    return { rows, text: document.body.innerText, switchChecked: sw ? sw.checked : null, switchLabel: label.trim() };
+    return { checked: sw ? sw.checked : null, label: label.trim() };
   })()`);
+  return { rows, text, switchChecked: sw.checked, switchLabel: sw.label };
+};
 
 /** Entity id to mention count, from highlights. */
 const countsOf = (h: HighlightTexts): Record<string, number> =>
