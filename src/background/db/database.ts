@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntityRecord, Passage, SourceDoc, SourceMention } from '../../shared/kb-types';
+import type { NoteRecord, OutboxEntry } from '../../shared/notes/note-types';
 import { MIGRATIONS } from './migrations/index';
 
 /** A passage row, tagged with where it came from so a newer bundle replaces only the built-in ones. */
@@ -37,6 +38,8 @@ export type GlossDb = Dexie & {
   sources: EntityTable<SourceRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
   sites: EntityTable<SiteRow, 'host'>;
+  notes: EntityTable<NoteRecord, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
 };
 
 /** The database name. Tests pass their own to stay isolated. */

@@ -1,5 +1,6 @@
 import { migration001 } from './001-initial';
+import { migration002 } from './002-notes';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
