@@ -17,10 +17,13 @@ import { browsersUnderTest, type ConsoleEntry, type TestPage } from './harness/d
 import { rangeBox } from './harness/dynamic-pages';
 import { sleep, waitFor, waitForScan } from './harness/page-scripts';
 import { CORPUS_PAGES, FIXTURE_PAGES, hasCorpus } from './harness/paths';
-import { type E2ESession, startSession } from './harness/session';
-
-const CSP_LIVE_PATH = '/fixtures/csp-live.html';
-const CSP_SELF_SCRIPT = "default-src 'none'; style-src 'none'; script-src 'self'";
+import {
+  CSP_LIVE_HEADERS,
+  CSP_LIVE_PATH,
+  CSP_SELF_SCRIPT,
+  type E2ESession,
+  startSession,
+} from './harness/session';
 
 /** How long each real page gets after its load event: Gloss scans at document_idle, right after load. */
 const CORPUS_SETTLE_MS = 1_000;
@@ -181,7 +184,7 @@ describe.each(browsersUnderTest())('no console errors or warnings from Gloss (%s
 
   beforeAll(async () => {
     session = await startSession(browserName, {
-      headers: { [CSP_LIVE_PATH]: { 'Content-Security-Policy': CSP_SELF_SCRIPT } },
+      headers: CSP_LIVE_HEADERS,
     });
   });
 

@@ -28,12 +28,15 @@ import {
 import { kbEntity } from './harness/kb';
 import { type HighlightTexts, waitFor, waitForScan } from './harness/page-scripts';
 import { decodePng, tintedShare } from './harness/png';
-import { type E2ESession, startSession } from './harness/session';
+import {
+  CSP_LIVE_HEADERS,
+  CSP_LIVE_PATH,
+  CSP_SELF_SCRIPT,
+  type E2ESession,
+  startSession,
+} from './harness/session';
 
 const LIVE_PATH = '/fixtures/live.html';
-const CSP_LIVE_PATH = '/fixtures/csp-live.html';
-/** Like the strict CSP of csp.test.ts, but the page's own same-origin script may run (it makes the page live). */
-const CSP_SELF_SCRIPT = "default-src 'none'; style-src 'none'; script-src 'self'";
 
 /**
  * How long a change may take to show in the highlights. Gloss promises about a second; the rest is the polling
@@ -79,7 +82,7 @@ describe.each(browsersUnderTest())('live pages (%s)', (browserName) => {
 
   beforeAll(async () => {
     session = await startSession(browserName, {
-      headers: { [CSP_LIVE_PATH]: { 'Content-Security-Policy': CSP_SELF_SCRIPT } },
+      headers: CSP_LIVE_HEADERS,
     });
   });
 

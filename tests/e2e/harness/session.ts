@@ -17,6 +17,13 @@ export interface E2ESession {
 /** The fixture page every session can rely on having mentions. */
 export const ARTICLE_PATH = '/fixtures/article.html';
 
+/** A live fixture served under a strict CSP that still lets the page's own same-origin script run. */
+export const CSP_LIVE_PATH = '/fixtures/csp-live.html';
+/** That CSP: nothing but the page's own script. */
+export const CSP_SELF_SCRIPT = "default-src 'none'; style-src 'none'; script-src 'self'";
+/** Server headers that serve `CSP_LIVE_PATH` with `CSP_SELF_SCRIPT`. */
+export const CSP_LIVE_HEADERS = { [CSP_LIVE_PATH]: { 'Content-Security-Policy': CSP_SELF_SCRIPT } };
+
 /** Starts the server and launches `name` with the built extension. */
 export async function startSession(
   name: BrowserName,
