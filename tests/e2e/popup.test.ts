@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTICLE_HIGHLIGHTS } from './expectations';
 import { browsersUnderTest, type ExtensionPage, type TestPage } from './harness/driver';
-import { type PopupRow, readPopupRows } from './harness/dynamic-pages';
+import { POPUP_ROWS_EXPRESSION, type PopupRow } from './harness/dynamic-pages';
 import { type HighlightTexts, readHighlights, waitFor, waitForScan } from './harness/page-scripts';
 import { ARTICLE_PATH, type E2ESession, startSession } from './harness/session';
 
@@ -21,15 +21,13 @@ interface PopupState {
  * What the popup shows: one row per entity (`data-entity-id`) with the count it announces ("2 mentions"),
  * the page text, and the site switch.
  */
-const readPopup = async (popup: ExtensionPage): Promise<PopupState> => {
-  const { rows, text } = await readPopupRows(popup);
-  const sw = await popup.evaluate<{ checked: boolean | null; label: string }>(`(() => {
+const readPopup = (popup: ExtensionPage): Promise<PopupState> =>
+  popup.evaluate(`(() => {
+    const { rows, text } = ${POPUP_ROWS_EXPRESSION};
     const sw = document.querySelector('[role="switch"]');
     const label = sw ? (sw.labels && sw.labels[0] ? sw.labels[0].innerText : sw.getAttribute('aria-label') || '') : '';
-    return { checked: sw ? sw.checked : null, label: label.trim() };
+    return { rows, text, switchChecked: sw ? sw.checked : null, switchLabel: label.trim() };
   })()`);
-  return { rows, text, switchChecked: sw.checked, switchLabel: sw.label };
-};
 
 /** Entity id to mention count, from highlights. */
 const countsOf = (h: HighlightTexts): Record<string, number> =>

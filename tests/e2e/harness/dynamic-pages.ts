@@ -203,9 +203,12 @@ export interface PopupRow {
   count: number;
 }
 
-/** The popup's entity rows (`data-entity-id`, "N mentions" as a screen reader reads it) and its text. */
-export const readPopupRows = (popup: ExtensionPage): Promise<{ rows: PopupRow[]; text: string }> =>
-  popup.evaluate(`(() => {
+/**
+ * A page expression for the popup's entity rows (`data-entity-id`, "N mentions" as a screen reader reads it)
+ * and its text. Specs that read more of the popup embed it in one expression, so that everything they read
+ * comes from the same moment (the popup re-renders as it refreshes).
+ */
+export const POPUP_ROWS_EXPRESSION = `(() => {
     const rows = [...document.querySelectorAll('[data-entity-id]')].map((el) => {
       const spoken = el.cloneNode(true);
       spoken.querySelectorAll('[aria-hidden="true"]').forEach((h) => h.remove());
@@ -213,7 +216,11 @@ export const readPopupRows = (popup: ExtensionPage): Promise<{ rows: PopupRow[];
       return { id: el.getAttribute('data-entity-id'), count: m ? Number(m[1]) : -1 };
     });
     return { rows, text: document.body.innerText };
-  })()`);
+  })()`;
+
+/** The popup's entity rows and its text. */
+export const readPopupRows = (popup: ExtensionPage): Promise<{ rows: PopupRow[]; text: string }> =>
+  popup.evaluate(POPUP_ROWS_EXPRESSION);
 
 /** Entity id to number of mentions, from highlight texts. */
 export const countsOf = (h: HighlightTexts): Record<string, number> =>
