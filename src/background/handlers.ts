@@ -11,7 +11,7 @@ import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
 import type { BackgroundRequests, RequestArgs, RequestName, RequestReply } from '../shared/protocol';
 import type { GlossDb } from './db/database';
-import { cardData, matcherData, sourceMeta, summarise } from './db/kb-repo';
+import { cardData, matcherData, summarise } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
 import { getTabMentions, hostOf, recordMentions, tabsOnHost, totals } from './tab-mentions';
@@ -96,7 +96,7 @@ export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Ha
       const ids = [...new Set(source.mentions.map((m) => m.entityId))];
       const entities = (await db.entities.bulkGet(ids)).filter((e) => e !== undefined).map(summarise);
       const { mentions, origin: _o, ...doc } = source;
-      return { source: { ...doc, ...sourceMeta(source) }, mentions, entities };
+      return { source: doc, mentions, entities };
     },
     async listKb() {
       await kb();

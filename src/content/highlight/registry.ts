@@ -27,6 +27,7 @@ export class HighlightRegistry {
   private readonly byNode = new Map<Node, Set<Mention>>();
   private readonly all = new Set<Mention>();
   private ordered: Mention[] | undefined;
+  private inShadow: Mention[] | undefined;
   private readonly countsByEntity = new Map<string, number>();
 
   /** Adds mentions and registers their highlights. */
@@ -46,7 +47,7 @@ export class HighlightRegistry {
         if (set) set.add(m);
         else this.byNode.set(node, new Set([m]));
       }
-      this.ordered = undefined;
+      this.invalidateOrder();
     }
   }
 
@@ -72,18 +73,6 @@ export class HighlightRegistry {
     this.removeAt(texts);
   }
 
-  /** Drops mentions whose text is no longer in the page; returns how many went. */
-  pruneDetached(): number {
-    let dropped = 0;
-    for (const m of this.all) {
-      if (!m.nodes.every((n) => n.isConnected)) {
-        this.remove(m);
-        dropped++;
-      }
-    }
-    return dropped;
-  }
-
   private remove(m: Mention): void {
     if (!this.all.delete(m)) return;
     const h = this.highlights.get(m.entityId);
@@ -100,7 +89,7 @@ export class HighlightRegistry {
       set?.delete(m);
       if (set?.size === 0) this.byNode.delete(node);
     }
-    this.ordered = undefined;
+    this.invalidateOrder();
   }
 
   /** Removes every highlight Gloss registered on this document. */
@@ -110,7 +99,7 @@ export class HighlightRegistry {
     this.byNode.clear();
     this.all.clear();
     this.countsByEntity.clear();
-    this.ordered = undefined;
+    this.invalidateOrder();
     this.setFocus(undefined);
   }
 
@@ -137,9 +126,18 @@ export class HighlightRegistry {
     return this.inOrder().filter((m) => el.contains(m.range.commonAncestorContainer));
   }
 
-  /** Mentions inside shadow trees, for hit-testing where caret lookup stops at the host. */
+  /**
+   * Mentions inside shadow trees, for hit-testing where caret lookup stops at the host. Kept until the
+   * mentions change, since the pointer asks on every frame it moves.
+   */
   inShadowTrees(): Mention[] {
-    return this.inOrder().filter((m) => m.nodes[0]?.getRootNode() instanceof ShadowRoot);
+    this.inShadow ??= this.inOrder().filter((m) => m.nodes[0]?.getRootNode() instanceof ShadowRoot);
+    return this.inShadow;
+  }
+
+  private invalidateOrder(): void {
+    this.ordered = undefined;
+    this.inShadow = undefined;
   }
 
   /** Every mention in document order. */
