@@ -3,32 +3,28 @@
  * handlers return the reply value or throw an Error whose message the caller sees.
  */
 
-import type { Runtime } from '../platform/browser';
 import { browser } from '../platform/browser';
 import { extensionUrl, loadPackagedJson } from '../platform/extension-assets';
 import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
-import type { BackgroundRequests, RequestArgs, RequestName, RequestReply } from '../shared/protocol';
+import type { RequestName } from '../shared/protocol';
 import type { GlossDb } from './db/database';
 import { cardData, matcherData, summarise } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
+import type { HandlerTable } from './handler-types';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
+import { makeNoteHandlers } from './notes-handlers';
 import { getTabMentions, hostOf, recordMentions, tabsOnHost, totals } from './tab-mentions';
-
-/** A handler: validated arguments and the sender in, the reply value out. */
-type Handler<K extends RequestName> = (
-  args: RequestArgs<K>,
-  sender: Runtime.MessageSender,
-) => Promise<RequestReply<K>>;
 
 /** The bundle shipped in this build. */
 export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBundle>(BUNDLE_PATH);
 
 /** Builds the handler table over one database. */
-export function makeHandlers(db: GlossDb): { [K in keyof BackgroundRequests]: Handler<K> } {
+export function makeHandlers(db: GlossDb): HandlerTable<RequestName> {
   const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
   return {
+    ...makeNoteHandlers(db),
     async getPageConfig({ url }) {
       const kbVersion = await kb();
       const host = hostOf(url);

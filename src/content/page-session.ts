@@ -14,11 +14,16 @@ import type { PageConfig } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { HighlightRegistry } from './highlight/registry';
 import { HighlightStyles } from './highlight/style';
+import { type NoteLabels, noteLabels } from './notes/note-labels';
+import { NoteSession } from './notes/note-session';
+import { notableSelection, SelectionAdder } from './notes/selection-adder';
 import { DomWatch } from './scan/dom-watch';
 import { Scanner } from './scan/scanner';
 import type { CardFrameLabels } from './ui/CardView';
+import { cardContent } from './ui/card-content';
 import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
+import { UiHost } from './ui/shadow-host';
 
 /** Reports wait for the page to settle this long, so a page that streams content is not re-counted per chunk. */
 const REPORT_DELAY_MS = 300;
@@ -43,6 +48,18 @@ export function documentUrl(): string {
   return self.origin && self.origin !== 'null' ? `${self.origin}/` : location.href;
 }
 
+/** Reads a set of labels once, the first time it is needed. */
+function once<T>(read: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= read();
+    return value;
+  };
+}
+
+/** Notes are kept for the top document only (see README "Notes"): frames have addresses of their own. */
+const isTopFrame = window === window.top;
+
 /** Starts Gloss on this document. Resolves once configured (scanning continues in slices). */
 export async function startPage(signal: AbortSignal): Promise<void> {
   const config = await sendRequest('getPageConfig', { url: documentUrl() });
@@ -58,6 +75,12 @@ export async function startPage(signal: AbortSignal): Promise<void> {
     signal,
   );
   onSettingsChanged((settings) => session.setSettings(settings), signal);
+  if (isTopFrame) {
+    const notes = session.notes;
+    onEvent('notesChanged', () => void notes.load(), signal);
+    onEvent('addNoteRequested', () => session.addNote(), signal);
+    await notes.load();
+  }
   for (const type of ['hashchange', 'popstate'] as const)
     window.addEventListener(type, () => session.reportSoon(), { signal });
 }
@@ -66,6 +89,9 @@ class PageSession {
   private readonly registry = new HighlightRegistry();
   private readonly entities: Map<string, EntitySummary>;
   private readonly card: CardController;
+  private readonly host: UiHost;
+  /** The page's notes (placed in the top frame only; frames still show entity notes in cards). */
+  readonly notes: NoteSession;
   private readonly scanner: Scanner;
   private readonly watch: DomWatch;
   private readonly styles: HighlightStyles;
@@ -84,16 +110,34 @@ class PageSession {
     this.isEnabled = config.isEnabled;
     this.settings = config.settings;
     this.styles = new HighlightStyles(config.entities);
+    this.host = new UiHost(signal);
+    const labelsForNotes = once<NoteLabels>(noteLabels);
+    const notes = new NoteSession({ card: () => this.card, own: () => this.host.element, signal });
+    this.notes = notes;
     this.card = new CardController({
+      host: this.host,
       registry: this.registry,
-      labels: frameLabels,
-      entityName: (id) => this.entities.get(id)?.name ?? id,
-      loadCard: (entityId) => sendRequest('getCard', { entityId }),
-      openSource: (target) => void sendRequest('openReader', target),
-      openSettings: () => void sendRequest('openOptions', {}),
+      render: cardContent({
+        registry: this.registry,
+        notes,
+        labels: once(frameLabels),
+        noteLabels: labelsForNotes,
+        entityName: (id) => this.entities.get(id)?.name ?? id,
+        loadCard: (entityId) => sendRequest('getCard', { entityId }),
+        openSource: (target) => void sendRequest('openReader', target),
+        openSettings: () => void sendRequest('openOptions', {}),
+      }),
       hoverDelayMs: () => this.settings.hoverDelayMs,
       signal,
     });
+    if (isTopFrame)
+      new SelectionAdder({
+        host: this.host,
+        labels: labelsForNotes,
+        isActive: () => this.isEnabled && !this.card.isSticky,
+        onAdd: (range) => notes.addFromSelection(range),
+        signal,
+      });
     this.scanner = new Scanner({
       matcher: () => this.matcherFor(config),
       registry: this.registry,
@@ -108,7 +152,14 @@ class PageSession {
       signal,
     });
     this.watch = new DomWatch(this.scanner, this.registry, () => this.card.hostElement, signal);
-    wireInteractions(this.registry, this.card, () => [...this.shadowRoots], signal);
+    wireInteractions({
+      registry: this.registry,
+      notes: notes.highlights,
+      card: this.card,
+      shadowRoots: () => [...this.shadowRoots],
+      addNote: () => this.addNote(),
+      signal,
+    });
     // Shadow roots attached after load are announced by the main-world hook (page-hook.ts).
     document.addEventListener(
       'gloss-shadow-root',
@@ -132,6 +183,11 @@ class PageSession {
   private matcherFor(config: PageConfig): Matcher {
     if (!this.matcher) this.matcher = compileMatcher(config.aliases);
     return this.matcher;
+  }
+
+  /** Opens the note editor on the current selection (shortcut or context menu). */
+  addNote(): void {
+    if (isTopFrame) this.notes.addFromSelection(notableSelection(this.host.element));
   }
 
   /** Clears and scans the whole document again. */

@@ -6,4 +6,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs } from 'webextension-polyfill';
+export type { Menus, Runtime, Tabs } from 'webextension-polyfill';

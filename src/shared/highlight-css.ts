@@ -3,7 +3,7 @@
  * manifest's `content.css` and at run time for the stylesheet Gloss adopts into a page's open shadow
  * roots (Firefox does not apply document-level `::highlight` rules inside shadow trees).
  */
-import { TINTS } from './highlight-palette';
+import { NOTE_TINTS, TINTS } from './highlight-palette';
 import type { EntitySummary, EntityType } from './kb-types';
 import type { HighlightStyle } from './settings';
 
@@ -25,6 +25,13 @@ export function highlightCss(entities: readonly Pick<EntitySummary, 'id' | 'type
     const [light, darkTint] = TINTS[type];
     rules.push(`${names.join(',\n')} {\n  background-color: ${light};\n}`);
     dark.push(`  ${names.join(',\n  ')} {\n    background-color: ${darkTint};\n  }`);
+  }
+  // Readers' notes, `gloss-note-<colour>`.
+  for (const [color, [fill, line, darkFill]] of Object.entries(NOTE_TINTS)) {
+    rules.push(
+      `::highlight(gloss-note-${color}) {\n  background-color: ${fill};\n  text-decoration: underline 2px ${line};\n  text-underline-offset: 3px;\n}`,
+    );
+    dark.push(`  ::highlight(gloss-note-${color}) {\n    background-color: ${darkFill};\n  }`);
   }
   rules.push(`@media (prefers-color-scheme: dark) {\n${dark.join('\n')}\n}`);
   // The mention a keyboard user moved to (Alt+Shift+J/K) and the one whose card is open.

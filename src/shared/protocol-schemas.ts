@@ -3,11 +3,42 @@
  * or hostile page can influence what they send), so the background never trusts a message's shape.
  */
 import * as v from 'valibot';
+import { NOTE_COLORS, NOTE_LIMITS } from './notes/note-types';
 import type { RequestEnvelope, RequestName } from './protocol';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const url = v.pipe(v.string(), v.maxLength(8192));
 const empty = v.strictObject({});
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Note ids are UUIDs (ours) or the deterministic UUID-shaped ids imports derive. */
+const noteId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
+const body = v.pipe(v.string(), v.maxLength(NOTE_LIMITS.body));
+const color = v.picklist(NOTE_COLORS);
+const tags = v.pipe(
+  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(NOTE_LIMITS.tag))),
+  v.maxLength(NOTE_LIMITS.tags),
+);
+const context = v.pipe(v.string(), v.maxLength(NOTE_LIMITS.context));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
+const anchor = v.strictObject({
+  quote: v.strictObject({
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_LIMITS.quote)),
+    prefix: context,
+    suffix: context,
+  }),
+  position: v.optional(
+    v.pipe(
+      v.strictObject({ start: offset, end: offset }),
+      v.check((p) => p.end > p.start, 'position end must follow start'),
+    ),
+  ),
+});
+const page = v.strictObject({
+  url: v.pipe(url, v.minLength(1)),
+  canonical: v.optional(url),
+  title: v.pipe(v.string(), v.maxLength(NOTE_LIMITS.title)),
+});
 
 /** Argument schemas, one per request; `satisfies` keeps this list and the protocol in step. */
 export const REQUEST_SCHEMAS = {
@@ -26,13 +57,29 @@ export const REQUEST_SCHEMAS = {
     passageId: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,64}:\d{1,6}:\d{1,7}$/))),
   }),
   openOptions: empty,
-  getTabSummary: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  getTabSummary: v.strictObject({ tabId }),
   setSiteEnabled: v.strictObject({
     host: v.pipe(v.string(), v.minLength(1), v.maxLength(253), v.regex(/^[a-z0-9.\-:[\]]+$/i)),
     isEnabled: v.boolean(),
   }),
   getSource: v.strictObject({ sourceId: id }),
   listKb: empty,
+  getPageNotes: v.strictObject({ url, canonical: v.optional(url) }),
+  getEntityNotes: v.strictObject({ entityId: id }),
+  createNote: v.pipe(
+    v.strictObject({ page, anchor: v.optional(anchor), entityId: v.optional(id), body, color, tags }),
+    v.check((n) => !(n.anchor && n.entityId), 'a note is about a passage or an entity, not both'),
+  ),
+  updateNote: v.strictObject({ id: noteId, body: v.optional(body), color: v.optional(color), tags: v.optional(tags) }),
+  deleteNote: v.strictObject({ id: noteId }),
+  restoreNote: v.strictObject({ id: noteId }),
+  reportNoteStatus: v.strictObject({ pageKey: url, anchoredIds: noteIds, orphanIds: noteIds }),
+  getTabNotes: v.strictObject({ tabId }),
+  listNotes: empty,
+  exportNotes: v.strictObject({ format: v.picklist(['jsonld', 'markdown']) }),
+  // The import itself enforces the documented file limit with a readable message; this only stops absurd input.
+  importNotes: v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024 * 1024)) }),
+  openNote: v.strictObject({ id: noteId }),
 } satisfies Record<RequestName, v.GenericSchema>;
 
 const EnvelopeSchema = v.strictObject({

@@ -8,6 +8,7 @@
  * Requests are verbs and answer with `Result<T>`; events are past tense and answer nothing.
  */
 import type { AliasRule, CardData, EntitySummary, EntityType, SourceDoc, SourceMention } from './kb-types';
+import type { NoteAnchor, NoteColor, NoteView } from './notes/note-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
 
@@ -50,6 +51,73 @@ export interface SourceView {
   entities: EntitySummary[];
 }
 
+/** Where a note was written: the address, the page's canonical link (if any) and its title. */
+export interface NotePage {
+  url: string;
+  canonical?: string;
+  title: string;
+}
+
+/** A new note: a passage note (`anchor`), an entity note (`entityId`), or a page note (neither). */
+export interface NewNote {
+  page: NotePage;
+  anchor?: NoteAnchor;
+  entityId?: string;
+  body: string;
+  color: NoteColor;
+  tags: string[];
+}
+
+/** The fields of a note a reader can change. */
+export interface NoteEdit {
+  id: string;
+  body?: string;
+  color?: NoteColor;
+  tags?: string[];
+}
+
+/** A page's notes, for the content script that anchors them. */
+export interface PageNotes {
+  /** The normalised address the notes are filed under. */
+  pageKey: string;
+  notes: NoteView[];
+  /** A note the dashboard asked to open this page at; scroll to it once anchored. */
+  focusNoteId?: string;
+}
+
+/** Whether a note could be placed on the page its tab shows. */
+export type NoteStatus = 'anchored' | 'orphan' | 'pending';
+
+/** The notes of the page a tab shows, for the toolbar popup. */
+export interface TabNotes {
+  pageKey: string;
+  notes: Array<NoteView & { status: NoteStatus }>;
+}
+
+/** The whole notebook, for the dashboard. */
+export interface Notebook {
+  notes: NoteView[];
+  entities: EntitySummary[];
+  /** Note ids the content scripts last reported as orphans on their page. */
+  orphanIds: string[];
+}
+
+/** An export, ready to save as a file. */
+export interface NotesExport {
+  filename: string;
+  mimeType: string;
+  text: string;
+}
+
+/** What an import did. Importing the same file again adds nothing. */
+export interface ImportSummary {
+  added: number;
+  /** Already present (same id), left as they are. */
+  unchanged: number;
+  /** Annotations in the file Gloss cannot use (no text and no quote, or an unsupported target), with why. */
+  skipped: Array<{ index: number; reason: string }>;
+}
+
 /** Requests the background answers. Each returns `Result<ReturnType>` over the wire. */
 export interface BackgroundRequests {
   /** Content script start-up: whether Gloss runs here, the settings, and every alias to match. */
@@ -73,6 +141,31 @@ export interface BackgroundRequests {
     entities: EntitySummary[];
     sources: Array<{ id: string; title: string }>;
   };
+
+  /** Content script: the passage and page notes filed under this page (top frame only). */
+  getPageNotes(args: { url: string; canonical?: string }): PageNotes;
+  /** Card: the notes about one entity. */
+  getEntityNotes(args: { entityId: string }): NoteView[];
+  /** Saves a new note; the background assigns id, clocks and the page key. */
+  createNote(args: NewNote): NoteView;
+  /** Changes a note's body, colour or tags. */
+  updateNote(args: NoteEdit): NoteView;
+  /** Deletes a note (a tombstone, so it can be restored and synced). */
+  deleteNote(args: { id: string }): null;
+  /** Undoes a delete. */
+  restoreNote(args: { id: string }): NoteView;
+  /** Content script: which of its page's notes it could place and which are orphans. */
+  reportNoteStatus(args: { pageKey: string; anchoredIds: string[]; orphanIds: string[] }): null;
+  /** Popup: the notes of the page a tab shows, with whether each was placed. */
+  getTabNotes(args: { tabId: number }): TabNotes;
+  /** Dashboard: every note that is not deleted. */
+  listNotes(args: Record<string, never>): Notebook;
+  /** Dashboard: every note as W3C Web Annotation JSON-LD or as Markdown. */
+  exportNotes(args: { format: 'jsonld' | 'markdown' }): NotesExport;
+  /** Dashboard: imports a JSON-LD file's text in one transaction; throws (changing nothing) when it is bad. */
+  importNotes(args: { text: string }): ImportSummary;
+  /** Dashboard and popup: opens the note's page in a new tab and scrolls to the note. */
+  openNote(args: { id: string }): null;
 }
 
 /** Requests only extension pages may send (checked against `sender.url`). */
@@ -81,12 +174,21 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set
   'setSiteEnabled',
   'getSource',
   'listKb',
+  'getTabNotes',
+  'listNotes',
+  'exportNotes',
+  'importNotes',
+  'openNote',
 ]);
 
 /** Events the background sends to content scripts in a tab. */
 export interface ContentEvents {
   /** The user switched Gloss on or off for a site; frames of other sites in the tab ignore it. */
   siteEnabledChanged(args: { host: string; isEnabled: boolean }): void;
+  /** Notes changed elsewhere (dashboard, another tab, an import): fetch this page's notes again. */
+  notesChanged(args: Record<string, never>): void;
+  /** The context menu's "Add note" was chosen: open the editor on the current selection. */
+  addNoteRequested(args: Record<string, never>): void;
 }
 
 /** Name of a background request. */

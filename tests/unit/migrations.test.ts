@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/background/db/database';
 import { migration001 } from '../../src/background/db/migrations/001-initial';
+import { migration002 } from '../../src/background/db/migrations/002-notes';
 import { MIGRATIONS } from '../../src/background/db/migrations/index';
 
 describe('migrations', () => {
@@ -39,7 +40,7 @@ describe('migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(MIGRATIONS.length);
     expect(await db.entities.count()).toBe(40);
     expect((await db.entities.get('e0'))?.origin).toBe('user');
     expect(await db.passages.count()).toBe(1);
@@ -56,6 +57,9 @@ describe('migrations', () => {
       tags: ['quad', 'cyber'],
       deleted: false,
       createdAt: 1,
+      updatedAt: 1,
+      site: 'example.com',
+      title: '',
       deviceId: 'd1',
       clocks: { body: 'a', color: 'a', tags: 'a', anchor: 'a', deleted: 'a' },
       hlc: 'a',
@@ -64,6 +68,58 @@ describe('migrations', () => {
     expect(await db.notes.where('pageKey').equals('https://example.com/a').count()).toBe(1);
     await db.outbox.add({ noteId: 'n1', mutationId: 1, fields: ['body'] });
     expect(await db.outbox.count()).toBe(1);
+    await db.delete();
+  });
+
+  it('003 upgrades a version-2 database full of notes without losing one, filling site, title and updatedAt', async () => {
+    const name = 'migration-003';
+    const v2 = new Dexie(name);
+    v2.version(1).stores(migration001.stores);
+    v2.version(2).stores(migration002.stores);
+    await v2.open();
+    const clocks = { body: 'c', color: 'c', tags: 'c', anchor: 'c', deleted: 'c' };
+    // Version-2 rows: no site, title or updatedAt yet. Passage, entity and deleted notes, many pages.
+    const notes = Array.from({ length: 500 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      url: `https://www.site${i % 7}.example/article/${i}?utm_source=x`,
+      pageKey: `https://site${i % 7}.example/article/${i}`,
+      ...(i % 10 === 0 ? { entityId: 'cicada' } : {}),
+      anchor:
+        i % 10 === 0
+          ? null
+          : { quote: { exact: `passage ${i}`, prefix: 'before ', suffix: ' after' }, position: { start: i, end: i + 9 } },
+      body: `note ${i} <b>not html</b>`,
+      color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5],
+      tags: i % 3 === 0 ? ['quad', `t${i}`] : [],
+      deleted: i % 50 === 0,
+      createdAt: 1_700_000_000_000 + i,
+      deviceId: 'device-a',
+      clocks,
+      hlc: 'c',
+    }));
+    await v2.table('notes').bulkAdd(notes);
+    await v2.table('outbox').bulkAdd(notes.slice(0, 20).map((n, i) => ({ noteId: n.id, mutationId: i + 1, fields: ['body'] })));
+    v2.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    const after = await db.notes.toArray();
+    expect(after).toHaveLength(500);
+    for (const before of notes) {
+      const row = after.find((n) => n.id === before.id);
+      // Every field the note had is unchanged…
+      expect(row).toMatchObject(before);
+      // …and the new ones are filled from it.
+      expect(row?.site).toBe(`site${Number(before.id.slice(-12)) % 7}.example`);
+      expect(row?.title).toBe('');
+      expect(row?.updatedAt).toBe(before.createdAt);
+    }
+    expect(await db.notes.where('site').equals('site3.example').count()).toBe(notes.filter((_, i) => i % 7 === 3).length);
+    expect(await db.notes.where('tags').equals('quad').count()).toBe(notes.filter((_, i) => i % 3 === 0).length);
+    expect(await db.outbox.count()).toBe(20);
+    await db.anchorStatus.put({ noteId: notes[1]!.id, pageKey: notes[1]!.pageKey, status: 'orphan', at: 1 });
+    expect(await db.anchorStatus.count()).toBe(1);
     await db.delete();
   });
 });

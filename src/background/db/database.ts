@@ -31,6 +31,14 @@ export interface SiteRow {
   updatedAt: number;
 }
 
+/** Whether a note could be placed on its page the last time a tab showed that page (local only). */
+export interface AnchorStatusRow {
+  noteId: string;
+  pageKey: string;
+  status: 'anchored' | 'orphan';
+  at: number;
+}
+
 /** The database type: one table per store. */
 export type GlossDb = Dexie & {
   entities: EntityTable<EntityRecord, 'id'>;
@@ -40,6 +48,7 @@ export type GlossDb = Dexie & {
   sites: EntityTable<SiteRow, 'host'>;
   notes: EntityTable<NoteRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
+  anchorStatus: EntityTable<AnchorStatusRow, 'noteId'>;
 };
 
 /** The database name. Tests pass their own to stay isolated. */

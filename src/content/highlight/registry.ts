@@ -146,14 +146,15 @@ export class HighlightRegistry {
     return this.ordered;
   }
 
-  /** Marks one mention as focused (or none). */
-  setFocus(mention: Mention | undefined): void {
-    if (!mention) {
+  /** Marks one mention (or note) as focused, or none. */
+  setFocus(target: { range: Range } | undefined): void {
+    if (!target) {
       CSS.highlights.delete(FOCUS_HIGHLIGHT);
       return;
     }
-    const focus = new Highlight(mention.range);
-    focus.priority = 1;
+    const focus = new Highlight(target.range);
+    // Above entity (0) and note (1) highlights.
+    focus.priority = 2;
     CSS.highlights.set(FOCUS_HIGHLIGHT, focus);
   }
 }
@@ -169,7 +170,7 @@ function documentAnchor(node: Node): Node {
  * Document order of two mentions, shadow trees included. `Range.compareBoundaryPoints` throws for ranges
  * in different trees, so nodes in shadow trees are ordered by the host they are rendered at.
  */
-export function compareMentions(a: Mention, b: Mention): number {
+export function compareMentions(a: { range: Range }, b: { range: Range }): number {
   const na = a.range.startContainer;
   const nb = b.range.startContainer;
   if (na === nb) return a.range.startOffset - b.range.startOffset;

@@ -1,6 +1,7 @@
 /**
  * The in-page card: a non-modal dialog with close and settings buttons around the shared `CardBody`.
  */
+import type { ComponentChildren } from 'preact';
 import type { CardData } from '../../shared/kb-types';
 import { CardBody, type CardBodyLabels, type SourceTarget } from '../../shared/ui/CardBody';
 
@@ -29,6 +30,8 @@ export interface CardViewProps {
   onOpenSettings: () => void;
   onOpenSource: (target: SourceTarget) => void;
   onSelectEntity: (entityId: string) => void;
+  /** Shown under the entity's content: the reader's notes about it. */
+  children?: ComponentChildren;
 }
 
 /** The card. */
@@ -82,6 +85,7 @@ export function CardView(props: CardViewProps) {
           </p>
         </>
       )}
+      {props.children}
     </div>
   );
 }

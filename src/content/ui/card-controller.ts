@@ -1,54 +1,63 @@
 /**
- * When the card opens, where it sits and when it closes.
+ * When the card opens, where it sits and when it closes. The card shows an entity, a note, or the editor
+ * for a new note (see card-target.ts); what it shows is rendered by `deps.render`.
  *
- * - Pointer: opens after the user's dwell delay over a mention; a 300 ms grace period lets the pointer
- *   travel into the card, which stays open while the pointer is inside it.
+ * - Pointer: opens after the user's dwell delay over a mention or note; a 300 ms grace period lets the
+ *   pointer travel into the card, which stays open while the pointer is inside it.
  * - Keyboard: focusing a page element that holds a mention opens its card without stealing focus; the
- *   Alt+Shift+J/K shortcut (keyboard.ts) opens a card and moves focus into it.
- * - Closes on Escape (focus returns where it was), a click outside, and its close button.
- * Placement uses @floating-ui/dom with the mention's range as the reference; `inline()` picks the line box
- * under the pointer when a mention wraps across lines.
+ *   Alt+Shift+J/K shortcut (interactions.ts) opens a card and moves focus into it.
+ * - Closes on Escape (focus returns where it was), a click outside, and its close button. A card holding
+ *   an editor is "sticky": neither the pointer, other mentions nor outside clicks close it, so typed text
+ *   is never lost by accident.
+ * Placement uses @floating-ui/dom with the target's range as the reference; `inline()` picks the line box
+ * under the pointer when a range wraps across lines.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
-import { h } from 'preact';
-import type { CardData } from '../../shared/kb-types';
-import type { Result } from '../../shared/result';
-import type { SourceTarget } from '../../shared/ui/CardBody';
-import type { HighlightRegistry, Mention } from '../highlight/registry';
-import { type CardContent, type CardFrameLabels, CardView } from './CardView';
-import { ShadowHost } from './shadow-host';
+import type { ComponentChild } from 'preact';
+import type { HighlightRegistry } from '../highlight/registry';
+import { type CardTarget, isMention } from './card-target';
+import type { UiHost } from './shadow-host';
 
-/** How long the pointer may be away from both mention and card before the card closes. */
+/** How long the pointer may be away from both target and card before the card closes. */
 const GRACE_MS = 300;
 
 /** How a card was opened; decides focus handling and what closes it. */
 export type OpenedBy = 'pointer' | 'focus' | 'keyboard';
 
+/** What a card's content may ask of the controller. */
+export interface CardContext {
+  /** The entity shown (an entity card can switch to a related entity). */
+  entityId?: string;
+  close: (restoreFocus: boolean) => void;
+  /** Shows another entity at the same place. */
+  showEntity: (entityId: string) => void;
+  /** An editor opened (true) or closed (false) inside the card. */
+  setSticky: (sticky: boolean) => void;
+  /** Renders the card again (what it shows changed). */
+  repaint: () => void;
+}
+
 /** What the controller needs from the rest of the content script. */
 export interface CardDeps {
+  host: UiHost;
   registry: HighlightRegistry;
-  /** UI strings, read when the first card opens (not at start-up on every page). */
-  labels: () => CardFrameLabels;
-  entityName: (entityId: string) => string;
-  loadCard: (entityId: string) => Promise<Result<CardData>>;
-  openSource: (target: SourceTarget) => void;
-  openSettings: () => void;
+  render: (target: CardTarget, ctx: CardContext) => ComponentChild;
   hoverDelayMs: () => number;
   signal: AbortSignal;
 }
 
 interface OpenCard {
-  mention: Mention;
-  entityId: string;
+  target: CardTarget;
+  entityId?: string;
   by: OpenedBy;
   point?: { x: number; y: number };
   returnFocus: Element | null;
+  sticky: boolean;
   stopPositioning: () => void;
 }
 
 /** Owns the one card a page can show at a time. */
 export class CardController {
-  private host: ShadowHost | undefined;
   private open: OpenCard | undefined;
   /** Pointer dwell before opening. */
   private dwell: ReturnType<typeof setTimeout> | undefined;
@@ -56,40 +65,43 @@ export class CardController {
   private focusDwell: ReturnType<typeof setTimeout> | undefined;
   /** Grace period before a pointer-opened card closes. */
   private grace: ReturnType<typeof setTimeout> | undefined;
-  private readonly cache = new Map<string, CardData>();
-  private labels: CardFrameLabels | undefined;
 
   constructor(private readonly deps: CardDeps) {
     deps.signal.addEventListener('abort', () => this.close(false), { once: true });
   }
 
-  /** Gloss's UI host on the page, once a card has been opened. */
+  /** Gloss's UI host on the page, once anything has been shown. */
   get hostElement(): Element | null {
-    return this.host?.element ?? null;
+    return this.deps.host.element;
   }
 
-  /** The mention whose card is open, if any. */
-  get current(): Mention | undefined {
-    return this.open?.mention;
+  /** What the open card is about, if a card is open. */
+  get current(): CardTarget | undefined {
+    return this.open?.target;
   }
 
-  /** Whether an event happened inside the card. */
+  /** Whether the open card holds an editor the reader may be typing in. */
+  get isSticky(): boolean {
+    return this.open?.sticky === true;
+  }
+
+  /** Whether an event happened inside Gloss's UI. */
   isInside(event: Event): boolean {
-    return this.host?.contains(event) === true;
+    return this.deps.host.contains(event);
   }
 
-  /** Pointer moved: over `mention` (or none), possibly inside the card. */
-  pointerAt(mention: Mention | undefined, x: number, y: number, isInsideCard: boolean): void {
-    if (isInsideCard || (mention && this.open?.mention === mention)) {
+  /** Pointer moved: over `target` (or nothing), possibly inside the card. */
+  pointerAt(target: CardTarget | undefined, x: number, y: number, isInsideCard: boolean): void {
+    if (isInsideCard || (target && this.open?.target === target) || this.isSticky) {
       this.cancel('grace');
       this.cancel('dwell');
       return;
     }
     this.cancel('dwell');
-    if (mention) {
+    if (target) {
       // The pointer resting on a mention says more about intent than a focus move a moment ago.
       this.cancel('focusDwell');
-      this.dwell = setTimeout(() => this.show(mention, 'pointer', { x, y }), this.deps.hoverDelayMs());
+      this.dwell = setTimeout(() => this.show(target, 'pointer', { x, y }), this.deps.hoverDelayMs());
       return;
     }
     if (this.open && this.open.by === 'pointer' && this.grace === undefined) {
@@ -97,34 +109,50 @@ export class CardController {
     }
   }
 
-  /** Opens the card for `mention`, after the dwell delay when `by` is focus. */
-  focusOn(mention: Mention): void {
+  /** Opens the card for `target`, after the dwell delay, because focus moved onto it. */
+  focusOn(target: CardTarget): void {
     this.cancel('focusDwell');
-    this.focusDwell = setTimeout(() => this.show(mention, 'focus'), this.deps.hoverDelayMs());
+    if (this.isSticky) return;
+    this.focusDwell = setTimeout(() => this.show(target, 'focus'), this.deps.hoverDelayMs());
   }
 
   /** Focus left the page element that opened a card. */
   focusLeft(): void {
     this.cancel('focusDwell');
-    if (this.open?.by === 'focus') this.close(false);
+    if (this.open?.by === 'focus' && !this.isSticky) this.close(false);
   }
 
-  /** Opens (or moves) the card to `mention` now. */
-  show(mention: Mention, by: OpenedBy, point?: { x: number; y: number }, entityId = mention.entityId): void {
+  /** A click outside the card. */
+  clickedOutside(): void {
+    if (!this.isSticky) this.close(false);
+  }
+
+  /** Opens (or moves) the card to `target` now. */
+  show(target: CardTarget, by: OpenedBy, point?: { x: number; y: number }, entityId?: string): void {
     this.cancel('dwell');
     this.cancel('focusDwell');
     this.cancel('grace');
     const returnFocus = this.open?.returnFocus ?? document.activeElement;
     this.open?.stopPositioning();
-    this.host ??= new ShadowHost(this.deps.signal);
-    this.deps.registry.setFocus(mention);
-    this.open = { mention, entityId, by, point, returnFocus, stopPositioning: () => undefined };
-    const cached = this.cache.get(entityId);
-    this.paint(cached ? { kind: 'ready', card: cached } : { kind: 'loading' });
-    if (!cached) void this.fetch(entityId);
-    const card = this.host.query<HTMLElement>('.gloss-card');
-    if (card) this.open.stopPositioning = this.place(card, mention, point);
-    if (by === 'keyboard') card?.focus();
+    const host = this.deps.host.get();
+    this.deps.registry.setFocus(target);
+    const open: OpenCard = {
+      target,
+      entityId: entityId ?? (isMention(target) ? target.entityId : undefined),
+      by,
+      point,
+      returnFocus,
+      sticky: false,
+      stopPositioning: () => undefined,
+    };
+    this.open = open;
+    this.paint();
+    const card = host.query<HTMLElement>('.gloss-card');
+    if (card) open.stopPositioning = this.place(card, target.range, point);
+    // An editor takes focus in its text field; a keyboard-opened card takes it on the card itself.
+    const field = host.query<HTMLElement>('[data-autofocus]');
+    if (field) field.focus();
+    else if (by === 'keyboard') card?.focus();
   }
 
   /** Closes the card; `restoreFocus` returns focus to where it was before a keyboard open. */
@@ -137,44 +165,28 @@ export class CardController {
     stopPositioning();
     this.open = undefined;
     this.deps.registry.setFocus(undefined);
-    this.host?.render(null);
+    this.deps.host.get().render(null);
     if (restoreFocus && returnFocus instanceof HTMLElement) returnFocus.focus();
   }
 
-  private async fetch(entityId: string): Promise<void> {
-    const result = await this.deps.loadCard(entityId);
-    if (result.ok) this.cache.set(entityId, result.value);
-    if (this.open?.entityId !== entityId) return;
-    this.paint(result.ok ? { kind: 'ready', card: result.value } : { kind: 'error', message: result.error });
-  }
-
-  private frameLabels(): CardFrameLabels {
-    if (!this.labels) this.labels = this.deps.labels();
-    return this.labels;
-  }
-
-  private paint(content: CardContent): void {
+  private paint(): void {
     const open = this.open;
-    if (!open || !this.host) return;
-    const count = this.deps.registry.counts()[open.entityId] ?? 0;
-    this.host.render(
-      h(CardView, {
-        name: this.deps.entityName(open.entityId),
-        content,
-        mentionCount: count,
-        labels: this.frameLabels(),
-        onClose: () => this.close(true),
-        onOpenSettings: () => this.deps.openSettings(),
-        onOpenSource: (target) => this.deps.openSource(target),
-        onSelectEntity: (id) =>
-          this.show(open.mention, open.by === 'pointer' ? 'pointer' : 'keyboard', open.point, id),
-      }),
-    );
+    if (!open) return;
+    const ctx: CardContext = {
+      entityId: open.entityId,
+      close: (restoreFocus) => this.open === open && this.close(restoreFocus),
+      showEntity: (id) =>
+        this.show(open.target, open.by === 'pointer' ? 'pointer' : 'keyboard', open.point, id),
+      setSticky: (sticky) => {
+        open.sticky = sticky;
+      },
+      repaint: () => this.open === open && this.paint(),
+    };
+    this.deps.host.get().render(this.deps.render(open.target, ctx));
   }
 
-  /** Positions the card beside the mention and keeps it there while the page scrolls or resizes. */
-  private place(card: HTMLElement, mention: Mention, point?: { x: number; y: number }): () => void {
-    const range = mention.range;
+  /** Positions the card beside the range and keeps it there while the page scrolls or resizes. */
+  private place(card: HTMLElement, range: Range, point?: { x: number; y: number }): () => void {
     const reference = {
       getBoundingClientRect: () => range.getBoundingClientRect(),
       getClientRects: () => range.getClientRects(),

@@ -2,6 +2,12 @@
  * The card's stylesheet, adopted into Gloss's closed shadow root: page CSS cannot reach in, and adopted
  * sheets apply under a page's strict `style-src` CSP in both browsers (a `<style>` element might not).
  */
+import { NOTE_TINTS } from '../../shared/highlight-palette';
+
+const swatches = Object.entries(NOTE_TINTS)
+  .map(([c, [fill, line]]) => `[data-color="${c}"] { --swatch: ${fill}; --swatch-line: ${line}; }`)
+  .join('\n');
+
 export const CARD_CSS = `
 :host { all: initial; position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647; }
 .gloss-card {
@@ -39,4 +45,43 @@ export const CARD_CSS = `
 .gloss-chip { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; font-size: 12px; }
 .gloss-chip:focus-visible { outline: 2px solid var(--accent); }
 .gloss-status { margin: 8px 0; color: var(--muted); }
+${swatches}
+.gloss-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: -1px;
+  background: var(--swatch); box-shadow: inset 0 -2px 0 var(--swatch-line); }
+.gloss-note-body { margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.gloss-note-date { margin: 4px 0 8px; font-size: 12px; color: var(--muted); }
+.gloss-tags { list-style: none; margin: 4px 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px; }
+.gloss-tag { padding: 1px 8px; border: 1px solid var(--line); border-radius: 999px; font-size: 12px; }
+.gloss-actions { display: flex; gap: 8px; margin-top: 8px; flex-wrap: wrap; }
+.gloss-button { all: unset; cursor: pointer; padding: 4px 12px; border: 1px solid var(--line); border-radius: 6px;
+  font-size: 13px; color: var(--fg); background: var(--bg); }
+.gloss-button:hover { background: var(--quote); }
+.gloss-button:focus-visible, .gloss-textarea:focus-visible, .gloss-input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+.gloss-button[disabled] { opacity: 0.6; cursor: default; }
+.gloss-primary { background: var(--accent); border-color: var(--accent); color: var(--bg); }
+.gloss-primary:hover { background: var(--accent); opacity: 0.9; }
+.gloss-editor { margin: 8px 0 0; }
+.gloss-field { display: block; margin: 0 0 8px; }
+.gloss-label { display: block; font-size: 12px; font-weight: 600; color: var(--muted); margin: 0 0 3px; padding: 0; }
+.gloss-textarea, .gloss-input { box-sizing: border-box; width: 100%; font: inherit; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; }
+.gloss-textarea { resize: vertical; min-height: 72px; }
+.gloss-hint { display: block; font-size: 12px; color: var(--muted); margin-top: 2px; }
+.gloss-colours { border: 0; margin: 0 0 8px; padding: 0; display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.gloss-colours legend { float: left; margin-right: 6px; }
+.gloss-colour { display: inline-flex; }
+.gloss-colour input { appearance: none; margin: 0; width: 22px; height: 22px; border-radius: 50%; cursor: pointer;
+  background: var(--swatch); border: 2px solid var(--swatch-line); }
+.gloss-colour input:checked { box-shadow: 0 0 0 2px var(--bg), 0 0 0 4px var(--fg); }
+.gloss-colour input:focus-visible { outline: 2px solid var(--accent); outline-offset: 3px; }
+.gloss-error { margin: 6px 0; color: #b42318; font-size: 13px; }
+@media (prefers-color-scheme: dark) { .gloss-error { color: #fda29b; } }
+.gloss-entity-notes { border-top: 1px solid var(--line); margin-top: 10px; padding-top: 2px; }
+.gloss-note-list { list-style: none; margin: 0 0 8px; padding: 0; }
+.gloss-note-item { margin: 0 0 10px; }
+.gloss-adder { all: unset; position: fixed; top: 0; left: 0; box-sizing: border-box; cursor: pointer; padding: 5px 12px;
+  border-radius: 999px; background: #4338ca; color: #fff; font: 600 13px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif;
+  box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25); white-space: nowrap; }
+.gloss-adder:hover { background: #3730a3; }
+.gloss-adder:focus-visible { outline: 3px solid #a5b4fc; outline-offset: 2px; }
 `;

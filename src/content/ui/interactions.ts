@@ -1,10 +1,12 @@
 /**
  * Wires page events to the card: pointer movement (hit-tested once per animation frame), focus moving
- * onto page elements that hold mentions, Escape, clicks outside the card, and the keyboard shortcut that
- * steps from mention to mention: Alt+Shift+J (next) and Alt+Shift+K (previous).
+ * onto page elements that hold mentions or notes, Escape, clicks outside the card, and the shortcuts:
+ * Alt+Shift+J / Alt+Shift+K step to the next / previous mention or note, Alt+Shift+N adds a note on
+ * the selection. Only trusted (user-made) key presses count: a page cannot script Gloss's shortcuts.
  */
 import { mentionAtPoint } from '../highlight/hit-test';
-import type { HighlightRegistry, Mention } from '../highlight/registry';
+import { compareMentions, type HighlightRegistry, type Mention } from '../highlight/registry';
+import type { NoteHighlights, NoteMark } from '../notes/note-highlights';
 import type { CardController } from './card-controller';
 
 /** Whether a keydown is the next/previous-mention shortcut; returns the step or 0. */
@@ -15,31 +17,50 @@ export function shortcutStep(
   return e.code === 'KeyJ' ? 1 : e.code === 'KeyK' ? -1 : 0;
 }
 
+/** Whether a keydown is the add-note shortcut, Alt+Shift+N. */
+export function isAddNoteShortcut(
+  e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+): boolean {
+  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN';
+}
+
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** The mention `step` places after (or before) `current`, wrapping around. */
-export function stepFrom(
-  all: readonly Mention[],
-  current: Mention | undefined,
-  step: number,
-): Mention | undefined {
+/** The item `step` places after (or before) `current`, wrapping around. */
+export function stepFrom<T>(all: readonly T[], current: T | undefined, step: number): T | undefined {
   if (all.length === 0) return undefined;
   const at = current ? all.indexOf(current) : -1;
   if (at < 0) return step > 0 ? all[0] : all[all.length - 1];
   return all[(at + step + all.length) % all.length];
 }
 
+/**
+ * Of a mention and a note under the same point, the one the reader most likely means: the shorter
+ * (a name inside an annotated sentence shows the name's card; elsewhere in the sentence, the note).
+ */
+export function pickTarget(mention: Mention | undefined, note: NoteMark | undefined): Mention | NoteMark | undefined {
+  if (!mention || !note) return mention ?? note;
+  return mention.text.length < note.range.toString().length ? mention : note;
+}
+
+/** What the listeners act on. */
+export interface InteractionDeps {
+  registry: HighlightRegistry;
+  notes: NoteHighlights;
+  card: CardController;
+  shadowRoots: () => ShadowRoot[];
+  addNote: () => void;
+  signal: AbortSignal;
+}
+
 /** Registers every listener until `signal` aborts. */
-export function wireInteractions(
-  registry: HighlightRegistry,
-  card: CardController,
-  shadowRoots: () => ShadowRoot[],
-  signal: AbortSignal,
-): void {
+export function wireInteractions({ registry, notes, card, shadowRoots, addNote, signal }: InteractionDeps): void {
   const opts = { capture: true, passive: true, signal };
+  const targetAt = (x: number, y: number) =>
+    pickTarget(mentionAtPoint(registry, x, y, shadowRoots()), notes.atPoint(x, y));
   let frame = 0;
   let last: { x: number; y: number; isInside: boolean } | undefined;
   document.addEventListener(
@@ -52,8 +73,8 @@ export function wireInteractions(
       frame = requestAnimationFrame(() => {
         frame = 0;
         if (!last) return;
-        const mention = last.isInside ? undefined : mentionAtPoint(registry, last.x, last.y, shadowRoots());
-        card.pointerAt(mention, last.x, last.y, last.isInside);
+        const target = last.isInside ? undefined : targetAt(last.x, last.y);
+        card.pointerAt(target, last.x, last.y, last.isInside);
       });
     },
     opts,
@@ -68,15 +89,14 @@ export function wireInteractions(
     },
     opts,
   );
-  // Touch has no hover: a tap on a mention opens its card, a tap elsewhere closes it.
+  // Touch has no hover: a tap on a mention or note opens its card, a tap elsewhere closes it.
   document.addEventListener(
     'pointerdown',
     (e) => {
       if (card.isInside(e)) return;
-      const mention =
-        e.pointerType === 'touch' ? mentionAtPoint(registry, e.clientX, e.clientY, shadowRoots()) : undefined;
-      if (mention) card.show(mention, 'pointer', { x: e.clientX, y: e.clientY });
-      else card.close(false);
+      const target = e.pointerType === 'touch' ? targetAt(e.clientX, e.clientY) : undefined;
+      if (target && !card.isSticky) card.show(target, 'pointer', { x: e.clientX, y: e.clientY });
+      else card.clickedOutside();
     },
     opts,
   );
@@ -89,7 +109,7 @@ export function wireInteractions(
       if (card.isInside(e) || !(e.target instanceof Element)) return;
       if (e.target === lastFocused) return;
       lastFocused = e.target;
-      const [first] = registry.mentionsWithin(e.target);
+      const [first] = [...registry.mentionsWithin(e.target), ...notes.within(e.target)].sort(compareMentions);
       if (first) card.focusOn(first);
       else card.focusLeft();
     },
@@ -108,16 +128,24 @@ export function wireInteractions(
   document.addEventListener(
     'keydown',
     (e) => {
+      if (!e.isTrusted) return;
       if (e.key === 'Escape' && card.current) {
-        card.close(true);
+        // An editor in the card handles Escape itself (cancel), inside the shadow root.
+        if (!(card.isSticky && card.isInside(e))) card.close(true);
+        return;
+      }
+      if (isAddNoteShortcut(e) && !card.isInside(e) && !isEditable(e.target)) {
+        e.preventDefault();
+        addNote();
         return;
       }
       const step = shortcutStep(e);
-      if (step === 0 || (isEditable(e.target) && !card.isInside(e))) return;
-      const next = stepFrom(registry.inOrder(), card.current, step);
+      if (step === 0 || (isEditable(e.target) && !card.isInside(e)) || card.isSticky) return;
+      const all = [...registry.inOrder(), ...notes.inOrder()].sort(compareMentions);
+      const next = stepFrom<Mention | NoteMark>(all, card.current as Mention | NoteMark | undefined, step);
       if (!next) return;
       e.preventDefault();
-      next.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
       card.show(next, 'keyboard');
     },
     { capture: true, signal },

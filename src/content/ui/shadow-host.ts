@@ -1,15 +1,18 @@
 /**
  * Gloss's only node on a page: a `<gloss-ui>` element holding a closed shadow root into which Preact
- * renders the card. Created on first use, removed by `destroy()` (and when the content script's signal
- * aborts), so a page where no card is ever opened carries no node of ours at all.
+ * renders the card and the note button. Created on first use (`UiHost.get()`), removed when the content
+ * script's signal aborts, so a page where no card or button is ever shown carries no node of ours at all.
  */
 import { type ComponentChild, render } from 'preact';
 import { CARD_CSS } from './card-styles';
 
+/** The independent parts of the in-page UI, each with its own mount point. */
+export type UiSlot = 'card' | 'adder';
+
 /** The shadow-root container of Gloss's in-page UI. */
 export class ShadowHost {
   readonly element: HTMLElement;
-  private readonly mount: HTMLElement;
+  private readonly mounts: Record<UiSlot, HTMLElement>;
 
   constructor(signal: AbortSignal) {
     this.element = document.createElement('gloss-ui');
@@ -17,20 +20,20 @@ export class ShadowHost {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CARD_CSS);
     root.adoptedStyleSheets = [sheet];
-    this.mount = document.createElement('div');
-    root.append(this.mount);
+    this.mounts = { card: document.createElement('div'), adder: document.createElement('div') };
+    root.append(this.mounts.card, this.mounts.adder);
     document.documentElement.append(this.element);
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
-  /** Renders `vnode` (or nothing) into the shadow root. */
-  render(vnode: ComponentChild): void {
-    render(vnode, this.mount);
+  /** Renders `vnode` (or nothing) into one part of the shadow root. */
+  render(vnode: ComponentChild, slot: UiSlot = 'card'): void {
+    render(vnode, this.mounts[slot]);
   }
 
   /** The element inside the shadow root that carries `selector`, for focus management. */
-  query<T extends Element>(selector: string): T | null {
-    return this.mount.querySelector<T>(selector);
+  query<T extends Element>(selector: string, slot: UiSlot = 'card'): T | null {
+    return this.mounts[slot].querySelector<T>(selector);
   }
 
   /** Whether an event's path runs through Gloss's UI. */
@@ -40,7 +43,31 @@ export class ShadowHost {
 
   /** Unmounts Preact and removes the host from the page. */
   destroy(): void {
-    render(null, this.mount);
+    render(null, this.mounts.card);
+    render(null, this.mounts.adder);
     this.element.remove();
+  }
+}
+
+/** Creates the shadow host the first time any part of the UI needs it, and shares it. */
+export class UiHost {
+  private host: ShadowHost | undefined;
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  /** The host, created on first call. */
+  get(): ShadowHost {
+    this.host ??= new ShadowHost(this.signal);
+    return this.host;
+  }
+
+  /** The host element, or null while nothing has been shown. */
+  get element(): Element | null {
+    return this.host?.element ?? null;
+  }
+
+  /** Whether an event happened inside Gloss's UI. */
+  contains(event: Event): boolean {
+    return this.host?.contains(event) === true;
   }
 }

@@ -1,0 +1,150 @@
+/**
+ * Notes in Dexie. Every change writes the note, its per-field clocks and an outbox entry in one
+ * transaction (../shared/docs/sync.md), so a crash or a full disk leaves either the whole edit or none of it.
+ * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
+ */
+import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
+import type { NewNote, NoteEdit } from '../../shared/protocol';
+import type { GlossDb } from './database';
+import { nextClock, nextMutationId } from './device-clock';
+import { siteOf } from './migrations/003-note-fields';
+
+/** A note as the other contexts see it. */
+export function viewOf(note: NoteRecord): NoteView {
+  const { clocks: _c, hlc: _h, deviceId: _d, serverVersion: _s, ...view } = note;
+  return view;
+}
+
+/** A note ready to be stored (from the editor or an import), before clocks are assigned. */
+export type NoteDraft = Omit<NoteRecord, 'clocks' | 'hlc' | 'deviceId' | 'serverVersion' | 'deleted' | 'site'>;
+
+/** The draft of a note written in the page UI, filed under `pageKey`. */
+export function draftOf(input: NewNote, pageKey: string, nowMs: number): NoteDraft {
+  return {
+    id: crypto.randomUUID(),
+    url: input.page.url,
+    pageKey,
+    title: input.page.title.trim(),
+    ...(input.entityId ? { entityId: input.entityId } : {}),
+    anchor: input.anchor ?? null,
+    body: input.body,
+    color: input.color,
+    tags: cleanTags(input.tags),
+    createdAt: nowMs,
+    updatedAt: nowMs,
+  };
+}
+
+/** Tags trimmed, without empties or repeats, in the order given. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+}
+
+const tables = (db: GlossDb) => [db.notes, db.outbox, db.meta];
+
+async function queue(db: GlossDb, noteId: string, fields: NoteField[]): Promise<void> {
+  await db.outbox.add({ noteId, mutationId: await nextMutationId(db), fields });
+}
+
+async function stamp(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
+  const { hlc, deviceId } = await nextClock(db, nowMs);
+  const clocks = Object.fromEntries(NOTE_FIELDS.map((f) => [f, hlc])) as Record<NoteField, string>;
+  return { ...draft, site: siteOf(draft.pageKey), deleted: false, deviceId, clocks, hlc };
+}
+
+/** Stores a new note. */
+export function addNote(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
+  return db.transaction('rw', tables(db), async () => {
+    const note = await stamp(db, draft, nowMs);
+    await db.notes.add(note);
+    await queue(db, note.id, [...NOTE_FIELDS]);
+    return note;
+  });
+}
+
+/** Applies a change to some fields; unchanged fields keep their clocks. Throws for unknown notes. */
+export function changeNote(
+  db: GlossDb,
+  id: string,
+  patch: Partial<Pick<NoteRecord, 'body' | 'color' | 'tags' | 'deleted'>>,
+  nowMs: number,
+): Promise<NoteRecord> {
+  return db.transaction('rw', tables(db), async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new Error('That note no longer exists.');
+    const changed = (Object.keys(patch) as Array<keyof typeof patch>).filter(
+      (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(note[f]),
+    );
+    if (changed.length === 0) return note;
+    const { hlc, deviceId } = await nextClock(db, nowMs);
+    const next: NoteRecord = { ...note, ...patch, deviceId, hlc, updatedAt: nowMs, clocks: { ...note.clocks } };
+    for (const f of changed) next.clocks[f] = hlc;
+    await db.notes.put(next);
+    await queue(db, id, changed);
+    return next;
+  });
+}
+
+/** Applies a reader's edit from the page UI or the dashboard. */
+export function editNote(db: GlossDb, edit: NoteEdit, nowMs: number): Promise<NoteRecord> {
+  const { id, body, color, tags } = edit;
+  return changeNote(db, id, { body, color, tags: tags && cleanTags(tags) }, nowMs);
+}
+
+/** The passage and page notes filed under a page (not entity notes, not deleted). */
+export async function notesForPage(db: GlossDb, pageKey: string): Promise<NoteRecord[]> {
+  const rows = await db.notes.where('pageKey').equals(pageKey).toArray();
+  return rows.filter((n) => !n.deleted && !n.entityId).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** The notes about one entity, oldest first. */
+export async function notesForEntity(db: GlossDb, entityId: string): Promise<NoteRecord[]> {
+  const rows = await db.notes.where('entityId').equals(entityId).toArray();
+  return rows.filter((n) => !n.deleted).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** Every note that is not deleted, newest change first. */
+export async function liveNotes(db: GlossDb): Promise<NoteRecord[]> {
+  const rows = await db.notes.orderBy('updatedAt').reverse().toArray();
+  return rows.filter((n) => !n.deleted);
+}
+
+/**
+ * Stores imported notes in one transaction: ids already present (in any state) are left alone, so the
+ * same file imported twice adds nothing. Either every new note is stored or none is.
+ */
+export function importDrafts(
+  db: GlossDb,
+  drafts: readonly NoteDraft[],
+  nowMs: number,
+): Promise<{ added: number; unchanged: number }> {
+  return db.transaction('rw', tables(db), async () => {
+    const existing = await db.notes.bulkGet(drafts.map((d) => d.id));
+    const fresh = drafts.filter((_, i) => existing[i] === undefined);
+    const records: NoteRecord[] = [];
+    for (const draft of fresh) records.push(await stamp(db, draft, nowMs));
+    await db.notes.bulkAdd(records);
+    for (const r of records) await queue(db, r.id, [...NOTE_FIELDS]);
+    return { added: records.length, unchanged: drafts.length - records.length };
+  });
+}
+
+/** Remembers which of a page's notes were placed and which are orphans (local, never synced). */
+export async function recordAnchorStatus(
+  db: GlossDb,
+  pageKey: string,
+  anchoredIds: readonly string[],
+  orphanIds: readonly string[],
+  nowMs: number,
+): Promise<void> {
+  const rows = [
+    ...anchoredIds.map((noteId) => ({ noteId, pageKey, status: 'anchored' as const, at: nowMs })),
+    ...orphanIds.map((noteId) => ({ noteId, pageKey, status: 'orphan' as const, at: nowMs })),
+  ];
+  await db.anchorStatus.bulkPut(rows);
+}
+
+/** Ids of notes last reported as orphans. */
+export async function orphanIds(db: GlossDb): Promise<string[]> {
+  return (await db.anchorStatus.toArray()).filter((r) => r.status === 'orphan').map((r) => r.noteId);
+}

@@ -1,0 +1,159 @@
+/**
+ * The note requests of `shared/protocol.ts`. Content scripts may read and write notes only through these,
+ * after the router has validated every argument; page scripts cannot reach them at all (they cannot send
+ * runtime messages to Gloss, see README "Privacy and safety").
+ */
+import { browser } from '../platform/browser';
+import { sendEventToTab } from '../platform/messaging';
+import { pageKey as pageKeyOf } from '../shared/notes/normalize-url';
+import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
+import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
+import { toMarkdown } from '../shared/notes/web-annotation/markdown-export';
+import type { GlossDb } from './db/database';
+import { summarise } from './db/kb-repo';
+import {
+  addNote,
+  changeNote,
+  draftOf,
+  editNote,
+  importDrafts,
+  liveNotes,
+  notesForEntity,
+  notesForPage,
+  orphanIds,
+  recordAnchorStatus,
+  viewOf,
+} from './db/notes-repo';
+import type { HandlerTable } from './handler-types';
+import {
+  getTabNoteState,
+  recordTabStatus,
+  requestFocus,
+  startTabPage,
+  takeFocus,
+  tabsWithNotes,
+} from './tab-notes';
+
+type NoteRequests =
+  | 'getPageNotes'
+  | 'getEntityNotes'
+  | 'createNote'
+  | 'updateNote'
+  | 'deleteNote'
+  | 'restoreNote'
+  | 'reportNoteStatus'
+  | 'getTabNotes'
+  | 'listNotes'
+  | 'exportNotes'
+  | 'importNotes'
+  | 'openNote';
+
+/** Tells every tab but the one that made the change to fetch its notes again. */
+async function announce(exceptTabId?: number): Promise<void> {
+  for (const tabId of await tabsWithNotes())
+    if (tabId !== exceptTabId) await sendEventToTab(tabId, 'notesChanged', {});
+}
+
+const stamp = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** Builds the note handlers over one database; `now` is injectable for tests. */
+export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): HandlerTable<NoteRequests> {
+  return {
+    async getPageNotes({ url, canonical }, sender) {
+      const key = pageKeyOf(url, canonical);
+      const notes = (await notesForPage(db, key)).map(viewOf);
+      const tabId = sender.tab?.id;
+      const isTop = (sender.frameId ?? 0) === 0;
+      if (tabId === undefined || !isTop) return { pageKey: key, notes };
+      await startTabPage(tabId, key);
+      const focusNoteId = await takeFocus(tabId);
+      return { pageKey: key, notes, ...(focusNoteId ? { focusNoteId } : {}) };
+    },
+    async getEntityNotes({ entityId }) {
+      return (await notesForEntity(db, entityId)).map(viewOf);
+    },
+    async createNote(input, sender) {
+      const key = pageKeyOf(input.page.url, input.page.canonical);
+      const note = await addNote(db, draftOf(input, key, now()), now());
+      void announce(sender.tab?.id);
+      return viewOf(note);
+    },
+    async updateNote(edit, sender) {
+      const note = await editNote(db, edit, now());
+      void announce(sender.tab?.id);
+      return viewOf(note);
+    },
+    async deleteNote({ id }, sender) {
+      await changeNote(db, id, { deleted: true }, now());
+      void announce(sender.tab?.id);
+      return null;
+    },
+    async restoreNote({ id }, sender) {
+      const note = await changeNote(db, id, { deleted: false }, now());
+      void announce(sender.tab?.id);
+      return viewOf(note);
+    },
+    async reportNoteStatus({ pageKey, anchoredIds, orphanIds: orphans }, sender) {
+      // Only notes filed under the reporting page count, whatever ids a content script sends.
+      const mine = new Set((await notesForPage(db, pageKey)).map((n) => n.id));
+      const anchored = anchoredIds.filter((id) => mine.has(id));
+      const lost = orphans.filter((id) => mine.has(id));
+      await recordAnchorStatus(db, pageKey, anchored, lost, now());
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && (sender.frameId ?? 0) === 0) await recordTabStatus(tabId, pageKey, anchored, lost);
+      return null;
+    },
+    async getTabNotes({ tabId }) {
+      const state = await getTabNoteState(tabId);
+      if (!state) return { pageKey: '', notes: [] };
+      const notes = (await notesForPage(db, state.pageKey)).map((n) => ({
+        ...viewOf(n),
+        status: state.status[n.id] ?? ('pending' as const),
+      }));
+      return { pageKey: state.pageKey, notes };
+    },
+    async listNotes() {
+      const notes = (await liveNotes(db)).map(viewOf);
+      const entities = (await db.entities.toArray()).map(summarise);
+      return { notes, entities, orphanIds: await orphanIds(db) };
+    },
+    async exportNotes({ format }) {
+      const notes = (await liveNotes(db)).map(viewOf);
+      const entityNames = Object.fromEntries((await db.entities.toArray()).map((e) => [e.id, e.name]));
+      const exportedAt = now();
+      const day = stamp(new Date(exportedAt));
+      return format === 'jsonld'
+        ? {
+            filename: `gloss-notes-${day}.jsonld`,
+            mimeType: 'application/ld+json',
+            text: toJsonLd(notes, { entityNames, exportedAt }),
+          }
+        : {
+            filename: `gloss-notes-${day}.md`,
+            mimeType: 'text/markdown',
+            text: toMarkdown(notes, { entityNames, exportedAt }),
+          };
+    },
+    async importNotes({ text }, sender) {
+      const parsed = await parseAnnotations(text, { now: now() });
+      const known = new Set((await db.entities.toArray()).map((e) => e.id));
+      const drafts = parsed.notes.map(({ entityId, ...n }) => ({
+        ...n,
+        // An entity this knowledge base does not have would never show in a card: keep the note as a page note.
+        ...(entityId && known.has(entityId) ? { entityId } : {}),
+        pageKey: pageKeyOf(n.url, null),
+      }));
+      const { added, unchanged } = await importDrafts(db, drafts, now());
+      if (added > 0) void announce(sender.tab?.id);
+      return { added, unchanged, skipped: parsed.skipped };
+    },
+    async openNote({ id }) {
+      const note = await db.notes.get(id);
+      if (!note || note.deleted) throw new Error('That note no longer exists.');
+      if (!/^(https?|file):/i.test(note.url)) throw new Error('This note has no page to open.');
+      const tab = await browser.tabs.create({ url: note.url });
+      if (tab.id !== undefined) await requestFocus(tab.id, id);
+      return null;
+    },
+  };
+}

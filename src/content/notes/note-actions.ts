@@ -1,0 +1,13 @@
+/** What the note UI asks of the content script's note session (which talks to the background). */
+import type { NoteAnchor, NoteView } from '../../shared/notes/note-types';
+import type { Result } from '../../shared/result';
+import type { NoteValues } from '../ui/NoteEditor';
+
+export interface NoteActions {
+  /** Saves a new passage note (`anchor`) or entity note (`entityId`). */
+  create(input: { anchor?: NoteAnchor; entityId?: string; values: NoteValues }): Promise<Result<NoteView>>;
+  update(id: string, values: Partial<NoteValues>): Promise<Result<NoteView>>;
+  remove(id: string): Promise<Result<null>>;
+  restore(id: string): Promise<Result<NoteView>>;
+  entityNotes(entityId: string): Promise<Result<NoteView[]>>;
+}

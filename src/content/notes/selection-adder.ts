@@ -1,0 +1,113 @@
+/**
+ * The small "Add note" button beside selected text. It appears once a selection has settled (not on
+ * every change while the mouse is still dragging), follows the selection while the page scrolls, and goes
+ * away when the selection does. Pressing it keeps the selection (the button takes no focus on press).
+ */
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { h } from 'preact';
+import type { UiHost } from '../ui/shadow-host';
+import type { NoteLabels } from './note-labels';
+
+/** A selection settles this long after its last change before the button shows. */
+const SETTLE_MS = 250;
+
+export interface AdderDeps {
+  host: UiHost;
+  labels: () => NoteLabels;
+  /** Whether the button may show (Gloss on for this site, no editor open). */
+  isActive: () => boolean;
+  onAdd: (range: Range) => void;
+  signal: AbortSignal;
+}
+
+function isEditable(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return el?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') != null;
+}
+
+/** The selected range Gloss can note, or undefined (nothing selected, in a form field, in our UI). */
+export function notableSelection(own: Element | null): Range | undefined {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+  const range = selection.getRangeAt(0);
+  const common = range.commonAncestorContainer;
+  if (!common.isConnected || (own && (own === common || own.contains(common)))) return undefined;
+  if (isEditable(common) || range.toString().trim() === '') return undefined;
+  return range.cloneRange();
+}
+
+/** Shows and hides the button. */
+export class SelectionAdder {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopPositioning: (() => void) | undefined;
+
+  constructor(private readonly deps: AdderDeps) {
+    const opts = { signal: deps.signal };
+    document.addEventListener('selectionchange', () => this.schedule(), opts);
+    deps.signal.addEventListener('abort', () => this.hide(), { once: true });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.update(), SETTLE_MS);
+  }
+
+  private update(): void {
+    const range = this.deps.isActive() ? notableSelection(this.deps.host.element) : undefined;
+    if (range) this.show(range);
+    else this.hide();
+  }
+
+  private show(range: Range): void {
+    this.stopPositioning?.();
+    const labels = this.deps.labels();
+    const host = this.deps.host.get();
+    host.render(
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'gloss-adder',
+          title: labels.addNoteShortcut,
+          // Pressing must not move focus or the selection away from the page.
+          onPointerDown: (e: PointerEvent) => e.preventDefault(),
+          onMouseDown: (e: MouseEvent) => e.preventDefault(),
+          onClick: (e: MouseEvent) => {
+            if (!e.isTrusted) return;
+            this.hide();
+            this.deps.onAdd(range);
+          },
+        },
+        h('span', { 'aria-hidden': 'true' }, '✎ '),
+        labels.addNote,
+      ),
+      'adder',
+    );
+    const button = host.query<HTMLElement>('.gloss-adder', 'adder');
+    if (!button) return;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const update = (): void => {
+      void computePosition(reference, button, {
+        strategy: 'fixed',
+        placement: 'top-end',
+        middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        button.style.left = `${Math.round(x)}px`;
+        button.style.top = `${Math.round(y)}px`;
+      });
+    };
+    this.stopPositioning = autoUpdate(reference, button, update, { animationFrame: false });
+  }
+
+  /** Removes the button. */
+  hide(): void {
+    clearTimeout(this.timer);
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    if (this.deps.host.element) this.deps.host.get().render(null, 'adder');
+  }
+}
