@@ -12,7 +12,22 @@ const contentSender = {
 } as Runtime.MessageSender;
 const popupSender: Runtime.MessageSender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
 
+const NOTE_ID = '0b6f5a52-3f7e-4c4a-9d55-2b0e7b9d1c11';
+const ANCHOR = { quote: { exact: 'the Quad', prefix: 'said ', suffix: ' would' }, position: { start: 1, end: 9 } };
+const NEW_NOTE = {
+  page: { url: 'https://example.com/a', title: 'A' },
+  anchor: ANCHOR,
+  body: 'hello',
+  color: 'yellow',
+  tags: ['quad'],
+};
+
 describe('parseRequest', () => {
+  it('accepts a well-formed new note', () => {
+    const parsed = parseRequest({ gloss: 1, type: 'createNote', args: NEW_NOTE });
+    expect(parsed).toEqual({ gloss: 1, type: 'createNote', args: NEW_NOTE });
+  });
+
   it('accepts a well-formed request', () => {
     expect(parseRequest({ gloss: 1, type: 'getCard', args: { entityId: 'cicada' } })).toEqual({
       gloss: 1,
@@ -35,6 +50,17 @@ describe('parseRequest', () => {
     [{ gloss: 1, type: 'setSiteEnabled', args: { host: 'a b', isEnabled: true } }, /invalid/],
     [{ gloss: 1, type: 'openReader', args: { sourceId: 'a', passageId: '<img src=x>' } }, /invalid/],
     [{ gloss: 2, type: 'getCard', args: { entityId: 'x' } }, /malformed/],
+    // Notes: every field a content script sends is checked.
+    [{ gloss: 1, type: 'deleteNote', args: { id: 'not-a-uuid' } }, /invalid arguments for deleteNote/],
+    [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, color: 'red' } }, /invalid/],
+    [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, body: 'x'.repeat(20_001) } }, /invalid/],
+    [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, tags: Array(33).fill('t') } }, /invalid/],
+    [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, deleted: true } }, /invalid/],
+    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, anchor: { ...ANCHOR, position: { start: 5, end: 2 } } } }, /invalid/],
+    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, anchor: { ...ANCHOR, quote: { ...ANCHOR.quote, exact: '' } } } }, /invalid/],
+    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, entityId: 'cicada' } }, /passage or an entity/],
+    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, clocks: {} } }, /invalid/],
+    [{ gloss: 1, type: 'reportNoteStatus', args: { pageKey: 'https://a', anchoredIds: ['x'], orphanIds: [] } }, /invalid/],
   ])('rejects %j', (raw, message) => {
     const parsed = parseRequest(raw);
     expect(parsed).not.toBeNull();
@@ -54,6 +80,9 @@ describe('sender checks', () => {
     expect(senderProblem(env('setSiteEnabled'), contentSender, ctx)).toMatch(/only for Gloss's own pages/);
     expect(senderProblem(env('setSiteEnabled'), popupSender, ctx)).toBeUndefined();
     expect(senderProblem(env('getCard'), contentSender, ctx)).toBeUndefined();
+    // The whole notebook, export, import and opening tabs are for Gloss's pages only.
+    for (const type of ['listNotes', 'exportNotes', 'importNotes', 'openNote', 'getTabNotes'] as const)
+      expect(senderProblem(env(type), contentSender, ctx)).toMatch(/only for Gloss's own pages/);
   });
 });
 

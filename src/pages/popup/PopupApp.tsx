@@ -2,9 +2,10 @@
 import { useEffect } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
-import type { TabSummary } from '../../shared/protocol';
+import type { TabNotes, TabSummary } from '../../shared/protocol';
 import { Notice } from '../shared/Notice';
 import { useAsync } from '../shared/use-async';
+import { PageNotes } from './PageNotes';
 import { PopupFooter } from './PopupFooter';
 import { resolvePopupTabId } from './popup-tab-id';
 import { TabSummaryView } from './TabSummaryView';
@@ -22,10 +23,14 @@ export interface PopupAppProps {
  */
 const REFRESH_MS = 2000;
 
-async function loadSummary(search: string): Promise<TabSummary> {
+async function loadSummary(search: string): Promise<{ summary: TabSummary; notes: TabNotes }> {
   const tabId = await resolvePopupTabId(search);
   if (tabId === undefined) throw new Error(t('popupNoTab'));
-  return request('getTabSummary', { tabId });
+  const [summary, notes] = await Promise.all([
+    request('getTabSummary', { tabId }),
+    request('getTabNotes', { tabId }),
+  ]);
+  return { summary, notes };
 }
 
 /** Loads the tab's summary and keeps it fresh; every state (loading, error, each outcome) shows a sentence. */
@@ -39,7 +44,7 @@ export function PopupApp({ search }: PopupAppProps) {
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const host = state.status === 'ready' ? state.value.host : '';
+  const host = state.status === 'ready' ? state.value.summary.host : '';
   return (
     <div class="popup">
       <header class="popup-header">
@@ -49,7 +54,12 @@ export function PopupApp({ search }: PopupAppProps) {
       <main class="popup-main">
         {state.status === 'loading' && <Notice>{t('popupLoading')}</Notice>}
         {state.status === 'error' && <Notice kind="error">{t('popupError', state.error)}</Notice>}
-        {state.status === 'ready' && <TabSummaryView summary={state.value} onSiteChanged={refresh} />}
+        {state.status === 'ready' && (
+          <>
+            <TabSummaryView summary={state.value.summary} onSiteChanged={refresh} />
+            <PageNotes notes={state.value.notes} />
+          </>
+        )}
       </main>
       <PopupFooter />
     </div>

@@ -1,5 +1,7 @@
-/** The popup's footer: the way to the settings. */
+/** The popup's footer: the ways to all notes and to the settings. */
 import { useState } from 'preact/hooks';
+import { browser } from '../../platform/browser';
+import { extensionUrl } from '../../platform/extension-assets';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import { errorText } from '../shared/error-text';
@@ -20,8 +22,19 @@ export function PopupFooter() {
       (e: unknown) => setError(errorText(e)),
     );
   };
+  const openNotes = (event: MouseEvent): void => {
+    event.preventDefault();
+    setError('');
+    browser.tabs.create({ url: extensionUrl('dashboard.html') }).then(
+      () => window.close(),
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
   return (
     <footer class="popup-footer">
+      <a href="dashboard.html" onClick={openNotes}>
+        {t('popupAllNotes')}
+      </a>
       <a href="options.html" onClick={open}>
         {t('popupSettings')}
       </a>

@@ -1,0 +1,36 @@
+/**
+ * "Your notes on this page" in the popup: every note filed under the tab's page, with the ones Gloss
+ * could not place on it (orphans) marked and explained, since the page itself cannot show them.
+ */
+import { t } from '../../platform/i18n';
+import type { TabNotes } from '../../shared/protocol';
+
+/** Longest stretch of a quote or note the popup shows. */
+const EXCERPT = 140;
+const excerpt = (s: string): string => (s.length > EXCERPT ? `${s.slice(0, EXCERPT - 1)}…` : s);
+
+/** The section; nothing when the page has no notes. */
+export function PageNotes({ notes }: { notes: TabNotes }) {
+  if (notes.notes.length === 0) return null;
+  const orphans = notes.notes.filter((n) => n.status === 'orphan').length;
+  return (
+    <section class="popup-notes" aria-labelledby="popup-notes-heading">
+      <h2 id="popup-notes-heading" class="popup-total">
+        {t('popupNotesHeading', String(notes.notes.length))}
+      </h2>
+      {orphans > 0 && <p class="hint">{t('popupNotesOrphanHint', String(orphans))}</p>}
+      <ul class="popup-note-list">
+        {notes.notes.map((note) => (
+          <li key={note.id} class="popup-note" data-note-id={note.id} data-status={note.status}>
+            <span class="note-swatch" data-color={note.color} aria-hidden="true" />
+            <div class="popup-note-text">
+              {note.anchor && <q class="popup-note-quote">{excerpt(note.anchor.quote.exact.trim())}</q>}
+              {note.body !== '' && <p class="popup-note-body">{excerpt(note.body)}</p>}
+              {note.status === 'orphan' && <p class="popup-note-orphan">{t('popupNoteOrphan')}</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
