@@ -30,8 +30,8 @@ import {
   recordTabStatus,
   requestFocus,
   startTabPage,
-  takeFocus,
   tabsWithNotes,
+  takeFocus,
 } from './tab-notes';
 
 type NoteRequests =
@@ -100,7 +100,8 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
       const lost = orphans.filter((id) => mine.has(id));
       await recordAnchorStatus(db, pageKey, anchored, lost, now());
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && (sender.frameId ?? 0) === 0) await recordTabStatus(tabId, pageKey, anchored, lost);
+      if (tabId !== undefined && (sender.frameId ?? 0) === 0)
+        await recordTabStatus(tabId, pageKey, anchored, lost);
       return null;
     },
     async getTabNotes({ tabId }) {

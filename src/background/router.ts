@@ -50,6 +50,19 @@ export async function route(
   try {
     return ok(await handlers[parsed.type]!(parsed.args as never, sender));
   } catch (e) {
-    return err(e instanceof Error ? e.message : String(e));
+    return err(plainError(e));
   }
+}
+
+/**
+ * The error as a reader should read it. A full disk surfaces from IndexedDB as a QuotaExceededError
+ * (Dexie keeps the original as `inner`); the write was rolled back, so nothing was half-saved.
+ */
+export function plainError(e: unknown): string {
+  const names = [e, (e as { inner?: unknown } | null)?.inner].map(
+    (x) => (x as { name?: unknown } | null)?.name,
+  );
+  if (names.includes('QuotaExceededError'))
+    return 'The browser has no storage space left for Gloss. Free some disk space, then save again.';
+  return e instanceof Error ? e.message : String(e);
 }

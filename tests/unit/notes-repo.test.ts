@@ -15,8 +15,8 @@ import {
   type NoteDraft,
   notesForEntity,
   notesForPage,
-  recordAnchorStatus,
   orphanIds,
+  recordAnchorStatus,
 } from '../../src/background/db/notes-repo';
 import { compareHlc } from '../../src/shared/notes/hlc';
 
@@ -31,7 +31,10 @@ afterEach(async () => {
   db = undefined;
 });
 
-const anchor = { quote: { exact: 'the Quad', prefix: 'said ', suffix: ' would' }, position: { start: 10, end: 18 } };
+const anchor = {
+  quote: { exact: 'the Quad', prefix: 'said ', suffix: ' would' },
+  position: { start: 10, end: 18 },
+};
 const newNote = (patch: Partial<Parameters<typeof draftOf>[0]> = {}) =>
   draftOf(
     {
@@ -57,7 +60,9 @@ describe('notes repository', () => {
     expect(new Set(Object.values(note.clocks))).toEqual(new Set([note.hlc]));
     expect(note.deviceId).toBe((await d.meta.get('deviceId'))?.value);
     const outbox = await d.outbox.toArray();
-    expect(outbox).toMatchObject([{ noteId: note.id, mutationId: 1, fields: ['body', 'color', 'tags', 'anchor', 'deleted'] }]);
+    expect(outbox).toMatchObject([
+      { noteId: note.id, mutationId: 1, fields: ['body', 'color', 'tags', 'anchor', 'deleted'] },
+    ]);
   });
 
   it('an edit advances only the clocks of the fields that changed, and queues just those fields', async () => {
@@ -127,7 +132,11 @@ describe('notes repository', () => {
     await addNote(d, newNote(), 1);
     const id = '00000000-0000-4000-8000-000000000009';
     // The same id twice in one batch makes the bulk add fail after the first row.
-    const drafts = [{ ...newNote(), id }, { ...newNote(), id: '00000000-0000-4000-8000-000000000008' }, { ...newNote(), id }];
+    const drafts = [
+      { ...newNote(), id },
+      { ...newNote(), id: '00000000-0000-4000-8000-000000000008' },
+      { ...newNote(), id },
+    ];
     await expect(importDrafts(d, drafts, 2)).rejects.toThrow();
     expect(await d.notes.count()).toBe(1);
     expect(await d.outbox.count()).toBe(1);

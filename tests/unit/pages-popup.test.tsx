@@ -58,6 +58,7 @@ const text = () => root.textContent ?? '';
 
 beforeEach(() => {
   resetFakes();
+  handlers.set('getTabNotes', () => ({ pageKey: '', notes: [] }));
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -192,9 +193,47 @@ describe('popup', () => {
     handlers.set('getTabSummary', () => summary());
     handlers.set('openOptions', () => null);
     render(<PopupApp search="?tabId=7" />, root);
-    const link = $<HTMLAnchorElement>('footer a')!;
+    const link = $<HTMLAnchorElement>('footer a[href="options.html"]')!;
     expect(link.textContent).toBe('Settings');
     link.click();
     await vi.waitFor(() => expect(sent.some((m) => m.type === 'openOptions')).toBe(true));
+  });
+
+  it('lists the notes of the page and marks the ones Gloss could not place there', async () => {
+    handlers.set('getTabSummary', () => summary());
+    const note = (id: string, status: 'anchored' | 'orphan', exact: string, body: string) => ({
+      id,
+      url: 'https://example.com/a',
+      pageKey: 'https://example.com/a',
+      site: 'example.com',
+      title: 'A',
+      anchor: { quote: { exact, prefix: '', suffix: '' } },
+      body,
+      color: 'green',
+      tags: [],
+      deleted: false,
+      createdAt: 1,
+      updatedAt: 1,
+      status,
+    });
+    handlers.set('getTabNotes', (args) => {
+      expect(args).toEqual({ tabId: 7 });
+      return {
+        pageKey: 'https://example.com/a',
+        notes: [
+          note('n1', 'anchored', 'the Quad', 'placed'),
+          note('n2', 'orphan', 'a removed line', '<b>lost?</b>'),
+        ],
+      };
+    });
+    render(<PopupApp search="?tabId=7" />, root);
+    await vi.waitFor(() => expect(root.querySelectorAll('.popup-note').length).toBe(2));
+    expect(text()).toContain('Your notes on this page: 2');
+    expect($('[data-note-id="n2"]')?.getAttribute('data-status')).toBe('orphan');
+    expect($('[data-note-id="n2"]')?.textContent).toContain('Not found on this page');
+    expect($('[data-note-id="n1"]')?.textContent).not.toContain('Not found');
+    expect($('[data-note-id="n2"] b')).toBeNull();
+    expect($('[data-note-id="n2"]')?.textContent).toContain('<b>lost?</b>');
+    expect(text()).toContain('1 could not be found on the page as it is now');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { route, senderProblem } from '../../src/background/router';
+import { plainError, route, senderProblem } from '../../src/background/router';
 import type { Runtime } from '../../src/platform/browser';
 import type { RequestEnvelope } from '../../src/shared/protocol';
 import { parseRequest } from '../../src/shared/protocol-schemas';
@@ -13,7 +13,10 @@ const contentSender = {
 const popupSender: Runtime.MessageSender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
 
 const NOTE_ID = '0b6f5a52-3f7e-4c4a-9d55-2b0e7b9d1c11';
-const ANCHOR = { quote: { exact: 'the Quad', prefix: 'said ', suffix: ' would' }, position: { start: 1, end: 9 } };
+const ANCHOR = {
+  quote: { exact: 'the Quad', prefix: 'said ', suffix: ' would' },
+  position: { start: 1, end: 9 },
+};
 const NEW_NOTE = {
   page: { url: 'https://example.com/a', title: 'A' },
   anchor: ANCHOR,
@@ -56,11 +59,32 @@ describe('parseRequest', () => {
     [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, body: 'x'.repeat(20_001) } }, /invalid/],
     [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, tags: Array(33).fill('t') } }, /invalid/],
     [{ gloss: 1, type: 'updateNote', args: { id: NOTE_ID, deleted: true } }, /invalid/],
-    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, anchor: { ...ANCHOR, position: { start: 5, end: 2 } } } }, /invalid/],
-    [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, anchor: { ...ANCHOR, quote: { ...ANCHOR.quote, exact: '' } } } }, /invalid/],
+    [
+      {
+        gloss: 1,
+        type: 'createNote',
+        args: { ...NEW_NOTE, anchor: { ...ANCHOR, position: { start: 5, end: 2 } } },
+      },
+      /invalid/,
+    ],
+    [
+      {
+        gloss: 1,
+        type: 'createNote',
+        args: { ...NEW_NOTE, anchor: { ...ANCHOR, quote: { ...ANCHOR.quote, exact: '' } } },
+      },
+      /invalid/,
+    ],
     [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, entityId: 'cicada' } }, /passage or an entity/],
     [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, clocks: {} } }, /invalid/],
-    [{ gloss: 1, type: 'reportNoteStatus', args: { pageKey: 'https://a', anchoredIds: ['x'], orphanIds: [] } }, /invalid/],
+    [
+      {
+        gloss: 1,
+        type: 'reportNoteStatus',
+        args: { pageKey: 'https://a', anchoredIds: ['x'], orphanIds: [] },
+      },
+      /invalid/,
+    ],
   ])('rejects %j', (raw, message) => {
     const parsed = parseRequest(raw);
     expect(parsed).not.toBeNull();
@@ -116,5 +140,17 @@ describe('route', () => {
     );
     expect(reply).toMatchObject({ ok: false });
     expect(called).toBe(false);
+  });
+});
+
+describe('plainError', () => {
+  it('says a full disk in plain words, also when Dexie wraps it', () => {
+    const quota = Object.assign(new Error('QuotaExceededError: write failed'), {
+      name: 'QuotaExceededError',
+    });
+    const wrapped = Object.assign(new Error('Transaction aborted'), { name: 'AbortError', inner: quota });
+    expect(plainError(quota)).toMatch(/no storage space left/);
+    expect(plainError(wrapped)).toMatch(/no storage space left/);
+    expect(plainError(new Error('unknown entity "x"'))).toBe('unknown entity "x"');
   });
 });

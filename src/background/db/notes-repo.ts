@@ -16,7 +16,10 @@ export function viewOf(note: NoteRecord): NoteView {
 }
 
 /** A note ready to be stored (from the editor or an import), before clocks are assigned. */
-export type NoteDraft = Omit<NoteRecord, 'clocks' | 'hlc' | 'deviceId' | 'serverVersion' | 'deleted' | 'site'>;
+export type NoteDraft = Omit<
+  NoteRecord,
+  'clocks' | 'hlc' | 'deviceId' | 'serverVersion' | 'deleted' | 'site'
+>;
 
 /** The draft of a note written in the page UI, filed under `pageKey`. */
 export function draftOf(input: NewNote, pageKey: string, nowMs: number): NoteDraft {
@@ -77,7 +80,14 @@ export function changeNote(
     );
     if (changed.length === 0) return note;
     const { hlc, deviceId } = await nextClock(db, nowMs);
-    const next: NoteRecord = { ...note, ...patch, deviceId, hlc, updatedAt: nowMs, clocks: { ...note.clocks } };
+    const next: NoteRecord = {
+      ...note,
+      ...patch,
+      deviceId,
+      hlc,
+      updatedAt: nowMs,
+      clocks: { ...note.clocks },
+    };
     for (const f of changed) next.clocks[f] = hlc;
     await db.notes.put(next);
     await queue(db, id, changed);

@@ -37,7 +37,11 @@ export interface NoteSessionDeps {
 /** Where this page's notes are filed: its address, canonical link and title. */
 export function currentPage(): NotePage {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-  return { url: location.href, ...(canonical ? { canonical } : {}), title: document.title.slice(0, NOTE_LIMITS.title) };
+  return {
+    url: location.href,
+    ...(canonical ? { canonical } : {}),
+    title: document.title.slice(0, NOTE_LIMITS.title),
+  };
 }
 
 /** One document's notes. */
@@ -63,7 +67,10 @@ export class NoteSession implements NoteActions {
   /** Fetches this page's notes and places them. */
   async load(): Promise<void> {
     const page = currentPage();
-    const reply = await sendRequest('getPageNotes', { url: page.url, ...(page.canonical ? { canonical: page.canonical } : {}) });
+    const reply = await sendRequest('getPageNotes', {
+      url: page.url,
+      ...(page.canonical ? { canonical: page.canonical } : {}),
+    });
     if (this.deps.signal.aborted) return;
     if (!reply.ok) {
       console.warn(`Gloss: ${reply.error}`);

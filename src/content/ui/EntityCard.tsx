@@ -31,7 +31,9 @@ export interface EntityCardProps {
 export function EntityCard(props: EntityCardProps) {
   const { entityId, cache, loadCard } = props;
   const cached = cache.get(entityId);
-  const [content, setContent] = useState<CardContent>(cached ? { kind: 'ready', card: cached } : { kind: 'loading' });
+  const [content, setContent] = useState<CardContent>(
+    cached ? { kind: 'ready', card: cached } : { kind: 'loading' },
+  );
 
   useEffect(() => {
     const hit = cache.get(entityId);
@@ -43,7 +45,8 @@ export function EntityCard(props: EntityCardProps) {
     let isCurrent = true;
     void loadCard(entityId).then((r) => {
       if (r.ok) cache.set(entityId, r.value);
-      if (isCurrent) setContent(r.ok ? { kind: 'ready', card: r.value } : { kind: 'error', message: r.error });
+      if (isCurrent)
+        setContent(r.ok ? { kind: 'ready', card: r.value } : { kind: 'error', message: r.error });
     });
     return () => {
       isCurrent = false;

@@ -17,9 +17,20 @@ export function preview(quote: string): string {
 }
 
 /** The card frame: dialog, close button, content. */
-export function NoteFrame(props: { label: string; labels: NoteLabels; onClose: () => void; children: ComponentChildren }) {
+export function NoteFrame(props: {
+  label: string;
+  labels: NoteLabels;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
   return (
-    <div class="gloss-card gloss-note-card" role="dialog" aria-modal="false" aria-label={props.label} tabIndex={-1}>
+    <div
+      class="gloss-card gloss-note-card"
+      role="dialog"
+      aria-modal="false"
+      aria-label={props.label}
+      tabIndex={-1}
+    >
       <div class="gloss-toolbar">
         <button
           type="button"
@@ -92,7 +103,7 @@ export function NoteCardView(props: NoteCardProps) {
           onCancel={() => switchTo('view')}
         />
       ) : mode === 'deleted' ? (
-        <p class="gloss-status" role="status">
+        <output class="gloss-status gloss-block">
           {labels.deleted}{' '}
           <button
             type="button"
@@ -105,7 +116,7 @@ export function NoteCardView(props: NoteCardProps) {
           >
             {labels.undo}
           </button>
-        </p>
+        </output>
       ) : (
         <>
           <NoteText note={note} labels={labels} />

@@ -24,7 +24,14 @@ export interface NoteEditorProps {
 
 /** Comma-separated tags → trimmed, non-empty, without repeats. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((t) => t.trim()).filter((t) => t !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== ''),
+    ),
+  ];
 }
 
 /** The editor form. */

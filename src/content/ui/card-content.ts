@@ -10,9 +10,9 @@ import type { SourceTarget } from '../../shared/ui/CardBody';
 import type { HighlightRegistry } from '../highlight/registry';
 import type { NoteLabels } from '../notes/note-labels';
 import type { NoteSession } from '../notes/note-session';
+import type { CardFrameLabels } from './CardView';
 import type { CardContext } from './card-controller';
 import { type CardTarget, isDraft, isNoteMark } from './card-target';
-import type { CardFrameLabels } from './CardView';
 import { EntityCard } from './EntityCard';
 import { DraftCardView, NoteCardView } from './NoteCardView';
 
@@ -39,7 +39,8 @@ export function cardContent(deps: CardContentDeps): (target: CardTarget, ctx: Ca
         labels,
         onClose: () => ctx.close(true),
         onSave: async (values) => {
-          if (target.anchor.quote.exact.length > NOTE_LIMITS.quote) return labels.quoteTooLong(NOTE_LIMITS.quote);
+          if (target.anchor.quote.exact.length > NOTE_LIMITS.quote)
+            return labels.quoteTooLong(NOTE_LIMITS.quote);
           const r = await deps.notes.saveDraft(target, values);
           if (!r.ok) return labels.saveFailed(r.error);
           ctx.setSticky(false);

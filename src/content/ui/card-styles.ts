@@ -45,6 +45,7 @@ export const CARD_CSS = `
 .gloss-chip { all: unset; cursor: pointer; padding: 2px 8px; border: 1px solid var(--line); border-radius: 999px; font-size: 12px; }
 .gloss-chip:focus-visible { outline: 2px solid var(--accent); }
 .gloss-status { margin: 8px 0; color: var(--muted); }
+.gloss-block { display: block; }
 ${swatches}
 .gloss-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 3px; vertical-align: -1px;
   background: var(--swatch); box-shadow: inset 0 -2px 0 var(--swatch-line); }

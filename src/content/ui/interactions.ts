@@ -41,7 +41,10 @@ export function stepFrom<T>(all: readonly T[], current: T | undefined, step: num
  * Of a mention and a note under the same point, the one the reader most likely means: the shorter
  * (a name inside an annotated sentence shows the name's card; elsewhere in the sentence, the note).
  */
-export function pickTarget(mention: Mention | undefined, note: NoteMark | undefined): Mention | NoteMark | undefined {
+export function pickTarget(
+  mention: Mention | undefined,
+  note: NoteMark | undefined,
+): Mention | NoteMark | undefined {
   if (!mention || !note) return mention ?? note;
   return mention.text.length < note.range.toString().length ? mention : note;
 }
@@ -57,7 +60,14 @@ export interface InteractionDeps {
 }
 
 /** Registers every listener until `signal` aborts. */
-export function wireInteractions({ registry, notes, card, shadowRoots, addNote, signal }: InteractionDeps): void {
+export function wireInteractions({
+  registry,
+  notes,
+  card,
+  shadowRoots,
+  addNote,
+  signal,
+}: InteractionDeps): void {
   const opts = { capture: true, passive: true, signal };
   const targetAt = (x: number, y: number) =>
     pickTarget(mentionAtPoint(registry, x, y, shadowRoots()), notes.atPoint(x, y));
