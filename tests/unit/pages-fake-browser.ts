@@ -53,11 +53,15 @@ export function writeSync(items: Record<string, unknown>): void {
   for (const listener of changeListeners) listener(changes, 'sync');
 }
 
+/** The permissions `runtime.getManifest()` reports; tests may change them. */
+export const manifestPermissions: string[] = [];
+
 /** The fake `browser` object. */
 export const fakeBrowser = {
   i18n: { getMessage },
   tabs: { query: async () => [{ id: 99 }] },
   runtime: {
+    getManifest: () => ({ permissions: [...manifestPermissions] }),
     sendMessage: async (envelope: RequestEnvelope) => {
       sent.push(envelope);
       const handler = handlers.get(envelope.type);

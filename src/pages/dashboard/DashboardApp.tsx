@@ -1,0 +1,102 @@
+/**
+ * The notes dashboard: every note, searchable and filterable, with edit, delete (with undo), "open the page
+ * at this note", export and import. The list lives in `useNotebook`; this component wires the parts.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { request } from '../../platform/messaging';
+import type { NoteView } from '../../shared/notes/note-types';
+import type { NoteEdit } from '../../shared/protocol';
+import { errorText } from '../shared/error-text';
+import { DashboardBody } from './DashboardBody';
+import { DashboardHeader } from './DashboardHeader';
+import { focusNoteSoon } from './focus-note';
+import { NO_FILTERS, type NoteFilters, readFilters, writeFilters } from './note-filters';
+import { notesInListOrder } from './note-groups';
+import { StorageStatus } from './StorageStatus';
+import { UndoToast } from './UndoToast';
+import { useDashboardView } from './use-dashboard-view';
+import { useDeletion } from './use-deletion';
+import { useNotebook } from './use-notebook';
+
+/** Props of `DashboardApp`. */
+export interface DashboardAppProps {
+  /** The page's query string, holding the filters of the last visit (`?q=…&site=…`). */
+  search: string;
+  /** Called with the query string for the current filters, to keep the address in step. */
+  onFiltersChanged?: (query: string) => void;
+}
+
+const searchBox = (): HTMLElement | null => document.getElementById('note-search');
+
+/** The page. */
+export function DashboardApp({ search, onFiltersChanged }: DashboardAppProps) {
+  const { state, reload, putNote, dropNote } = useNotebook();
+  const [filters, setFilters] = useState<NoteFilters>(() => readFilters(search));
+  const [actionError, setActionError] = useState('');
+  const main = useRef<HTMLElement>(null);
+  const view = useDashboardView(state.status === 'ready' ? state.value : undefined, filters);
+  const onRestored = useCallback((note: NoteView) => focusNoteSoon(main.current, note.id), []);
+  const deletion = useDeletion({ putNote, dropNote, onError: setActionError, onRestored });
+
+  useEffect(() => onFiltersChanged?.(writeFilters(filters)), [filters, onFiltersChanged]);
+
+  const changeFilters = useCallback(
+    (patch: Partial<NoteFilters>) => setFilters((current) => ({ ...current, ...patch })),
+    [],
+  );
+  const clearFilters = (): void => {
+    setFilters(NO_FILTERS);
+    searchBox()?.focus();
+  };
+
+  const save = useCallback(
+    async (edit: NoteEdit): Promise<void> => putNote(await request('updateNote', edit)),
+    [putNote],
+  );
+  const remove = (note: NoteView): void => {
+    // Focus goes to the note that takes its place (the next, or the previous at the end of the list).
+    const order = notesInListOrder(view.groups);
+    const at = order.findIndex((other) => other.id === note.id);
+    const neighbour = order[at + 1] ?? order[at - 1];
+    setActionError('');
+    deletion.remove(note);
+    focusNoteSoon(main.current, neighbour?.id, searchBox);
+  };
+  const open = (note: NoteView): void => {
+    setActionError('');
+    request('openNote', { id: note.id }).catch((e: unknown) =>
+      setActionError(t('dashboardOpenFailed', errorText(e))),
+    );
+  };
+
+  return (
+    <div class="dashboard">
+      <DashboardHeader
+        state={state}
+        view={view}
+        filters={filters}
+        onFiltersChange={changeFilters}
+        onImported={reload}
+      />
+      <main class="dashboard-main" ref={main}>
+        <p class="dashboard-error" role="alert">
+          {actionError}
+        </p>
+        <DashboardBody
+          state={state}
+          view={view}
+          onRetry={reload}
+          onClearFilters={clearFilters}
+          onSave={save}
+          onDelete={remove}
+          onOpen={open}
+        />
+      </main>
+      <footer class="dashboard-footer">
+        <StorageStatus />
+      </footer>
+      <UndoToast deletion={deletion.latest} onUndo={deletion.undo} onExpire={deletion.expire} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/** What an import did, in plain sentences ("Imported 12 notes. 3 were already here. 1 could not be used: …"). */
+import { t } from '../../platform/i18n';
+import type { ImportSummary } from '../../shared/protocol';
+import { countLabel } from '../shared/count-label';
+
+/** How many skipped annotations are named one by one; a file of thousands of bad ones should not fill the page. */
+const NAMED_SKIPS = 5;
+
+/**
+ * One skipped annotation: "annotation 4 has no text and no quote". `index` already counts from 1 (see
+ * `SkippedAnnotation`) and `reason` completes the phrase; a trailing full stop is dropped, as the list
+ * supplies its own punctuation.
+ */
+function skippedItem(skip: { index: number; reason: string }): string {
+  return t('dashboardImportSkippedItem', [String(skip.index), skip.reason.trim().replace(/[.。]$/, '')]);
+}
+
+/** The summary sentences, joined with spaces. */
+export function importSummaryText(summary: ImportSummary): string {
+  const sentences = [
+    summary.added === 0
+      ? t('dashboardImportedNone')
+      : countLabel(summary.added, 'dashboardImportedOne', 'dashboardImportedMany'),
+  ];
+  if (summary.unchanged > 0) {
+    sentences.push(countLabel(summary.unchanged, 'dashboardAlreadyHereOne', 'dashboardAlreadyHereMany'));
+  }
+  const skipped = summary.skipped;
+  if (skipped.length > 0) {
+    const named = skipped.slice(0, NAMED_SKIPS).map(skippedItem);
+    if (skipped.length > NAMED_SKIPS)
+      named.push(t('dashboardImportSkippedMore', String(skipped.length - NAMED_SKIPS)));
+    // A semicolon, as the reasons themselves may contain commas.
+    const list = named.join('; ');
+    sentences.push(
+      skipped.length === 1
+        ? t('dashboardImportSkippedOne', list)
+        : t('dashboardImportSkippedMany', [String(skipped.length), list]),
+    );
+  }
+  return sentences.join(' ');
+}

@@ -1,0 +1,85 @@
+/**
+ * The notebook as the dashboard holds it: loaded from the background, changed locally the moment the reader
+ * edits, deletes or restores (so the list never waits on a round trip), and read again whenever the tab
+ * becomes visible, because notes may have been added in other tabs meanwhile.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { request } from '../../platform/messaging';
+import type { NoteView } from '../../shared/notes/note-types';
+import type { Notebook } from '../../shared/protocol';
+import { errorText } from '../shared/error-text';
+import type { AsyncState } from '../shared/use-async';
+
+/** What `useNotebook` gives back. */
+export interface NotebookHandle {
+  state: AsyncState<Notebook>;
+  /** Reads the notebook again, keeping the current list on screen until the reply arrives. */
+  reload: () => Promise<void>;
+  /** Puts `note` in the list, replacing the note with the same id (after an edit or a restore). */
+  putNote: (note: NoteView) => void;
+  /** Takes a note out of the list (after a delete). */
+  dropNote: (id: string) => void;
+}
+
+/**
+ * Each load and each local change takes a ticket; a load's reply is used only if no newer ticket was taken
+ * meanwhile. So a reload that started before a delete cannot bring the deleted note back, and a slow reply
+ * cannot overwrite a newer one. (The next reload shows the background's truth anyway.)
+ */
+export function useNotebook(): NotebookHandle {
+  const [state, setState] = useState<AsyncState<Notebook>>({ status: 'loading' });
+  const latest = useRef(0);
+  const nextTicket = (): number => {
+    latest.current += 1;
+    return latest.current;
+  };
+
+  const reload = useCallback(async (): Promise<void> => {
+    const ticket = nextTicket();
+    let next: AsyncState<Notebook>;
+    try {
+      next = { status: 'ready', value: await request('listNotes', {}) };
+    } catch (e) {
+      next = { status: 'error', error: errorText(e) };
+    }
+    if (ticket !== latest.current) return;
+    // A failed background refresh keeps the list the reader is working in; only a first load shows the error.
+    setState((current) => (next.status === 'error' && current.status === 'ready' ? current : next));
+  }, []);
+
+  const change = useCallback((edit: (notes: NoteView[]) => NoteView[]): void => {
+    nextTicket();
+    setState((current) =>
+      current.status === 'ready'
+        ? { status: 'ready', value: { ...current.value, notes: edit(current.value.notes) } }
+        : current,
+    );
+  }, []);
+
+  const putNote = useCallback(
+    (note: NoteView) => change((notes) => [...notes.filter((other) => other.id !== note.id), note]),
+    [change],
+  );
+  const dropNote = useCallback(
+    (id: string) => change((notes) => notes.filter((note) => note.id !== id)),
+    [change],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void reload();
+    document.addEventListener(
+      'visibilitychange',
+      () => {
+        if (document.visibilityState === 'visible') void reload();
+      },
+      { signal: controller.signal },
+    );
+    return () => {
+      controller.abort();
+      nextTicket();
+    };
+  }, [reload]);
+
+  return { state, reload, putNote, dropNote };
+}
