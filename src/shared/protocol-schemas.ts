@@ -70,7 +70,12 @@ export const REQUEST_SCHEMAS = {
     v.strictObject({ page, anchor: v.optional(anchor), entityId: v.optional(id), body, color, tags }),
     v.check((n) => !(n.anchor && n.entityId), 'a note is about a passage or an entity, not both'),
   ),
-  updateNote: v.strictObject({ id: noteId, body: v.optional(body), color: v.optional(color), tags: v.optional(tags) }),
+  updateNote: v.strictObject({
+    id: noteId,
+    body: v.optional(body),
+    color: v.optional(color),
+    tags: v.optional(tags),
+  }),
   deleteNote: v.strictObject({ id: noteId }),
   restoreNote: v.strictObject({ id: noteId }),
   reportNoteStatus: v.strictObject({ pageKey: url, anchoredIds: noteIds, orphanIds: noteIds }),

@@ -87,7 +87,10 @@ describe('migrations', () => {
       anchor:
         i % 10 === 0
           ? null
-          : { quote: { exact: `passage ${i}`, prefix: 'before ', suffix: ' after' }, position: { start: i, end: i + 9 } },
+          : {
+              quote: { exact: `passage ${i}`, prefix: 'before ', suffix: ' after' },
+              position: { start: i, end: i + 9 },
+            },
       body: `note ${i} <b>not html</b>`,
       color: (['yellow', 'green', 'blue', 'pink', 'purple'] as const)[i % 5],
       tags: i % 3 === 0 ? ['quad', `t${i}`] : [],
@@ -98,7 +101,9 @@ describe('migrations', () => {
       hlc: 'c',
     }));
     await v2.table('notes').bulkAdd(notes);
-    await v2.table('outbox').bulkAdd(notes.slice(0, 20).map((n, i) => ({ noteId: n.id, mutationId: i + 1, fields: ['body'] })));
+    await v2
+      .table('outbox')
+      .bulkAdd(notes.slice(0, 20).map((n, i) => ({ noteId: n.id, mutationId: i + 1, fields: ['body'] })));
     v2.close();
 
     const db = openDb(name);
@@ -115,8 +120,12 @@ describe('migrations', () => {
       expect(row?.title).toBe('');
       expect(row?.updatedAt).toBe(before.createdAt);
     }
-    expect(await db.notes.where('site').equals('site3.example').count()).toBe(notes.filter((_, i) => i % 7 === 3).length);
-    expect(await db.notes.where('tags').equals('quad').count()).toBe(notes.filter((_, i) => i % 3 === 0).length);
+    expect(await db.notes.where('site').equals('site3.example').count()).toBe(
+      notes.filter((_, i) => i % 7 === 3).length,
+    );
+    expect(await db.notes.where('tags').equals('quad').count()).toBe(
+      notes.filter((_, i) => i % 3 === 0).length,
+    );
     expect(await db.outbox.count()).toBe(20);
     await db.anchorStatus.put({ noteId: notes[1]!.id, pageKey: notes[1]!.pageKey, status: 'orphan', at: 1 });
     expect(await db.anchorStatus.count()).toBe(1);
