@@ -10,12 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from './chromium-args';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const extension = join(root, 'dist', 'chrome');
 const screenshot = join(root, 'dist', 'screenshot.png');
+const notesScreenshot = join(root, 'dist', 'screenshot-notes.png');
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
 
 async function main(): Promise<void> {
@@ -67,8 +68,43 @@ async function main(): Promise<void> {
   }
   await tab.screenshot({ path: screenshot });
   console.log(`gloss: screenshot with an open card saved to ${screenshot}`);
+  await writeNote(tab);
+  await tab.screenshot({ path: notesScreenshot });
+  console.log(`gloss: screenshot with a saved note saved to ${notesScreenshot}`);
   await context.close();
   server.close();
+}
+
+/** Writes a note the way a reader would (select, Alt+Shift+N, type, Ctrl+Enter) and rests on it. */
+async function writeNote(tab: Page): Promise<void> {
+  await tab.mouse.move(5, 5);
+  await tab.keyboard.press('Escape');
+  await tab.evaluate(() => {
+    const p = [...document.querySelectorAll('p')].find((x) => x.textContent?.startsWith('In Tokyo'));
+    const text = p?.firstChild as Text | undefined;
+    if (!text) throw new Error('demo page changed: no "In Tokyo" paragraph');
+    const start = text.data.indexOf('briefed');
+    getSelection()?.setBaseAndExtent(text, start, text, text.data.indexOf(',', start));
+  });
+  await tab.keyboard.press('Alt+Shift+KeyN');
+  await tab.keyboard.type('Compare with the 2023 NISC guidance on supply chains.');
+  await tab.keyboard.press('Tab');
+  await tab.keyboard.press('ArrowRight');
+  await tab.keyboard.press('Control+Enter');
+  await tab.waitForFunction(() => CSS.highlights.has('gloss-note-green'), null, { timeout: 10_000 });
+  await tab.evaluate(() => getSelection()?.removeAllRanges());
+  const point = await tab.evaluate(() => {
+    const range = [...(CSS.highlights.get('gloss-note-green') ?? [])][0] as Range | undefined;
+    const rect = range?.getClientRects()[0];
+    return rect ? { x: rect.left + rect.width * 0.7, y: rect.top + rect.height / 2 } : undefined;
+  });
+  if (!point) throw new Error('the note was saved but not highlighted');
+  await tab.mouse.move(point.x, point.y, { steps: 4 });
+  await tab.waitForTimeout(1200);
+  const marked = await tab.evaluate(() =>
+    [...(CSS.highlights.get('gloss-note-green') ?? [])].map((r) => (r as Range).toString()),
+  );
+  console.log(`gloss: wrote a green note on ${JSON.stringify(marked)} (highlight gloss-note-green)`);
 }
 
 main().catch((e: unknown) => {

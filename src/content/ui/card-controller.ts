@@ -15,7 +15,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { ComponentChild } from 'preact';
 import type { HighlightRegistry } from '../highlight/registry';
-import { type CardTarget, isMention } from './card-target';
+import { type CardTarget, isMention, isNoteMark } from './card-target';
 import type { UiHost } from './shadow-host';
 
 /** How long the pointer may be away from both target and card before the card closes. */
@@ -135,7 +135,8 @@ export class CardController {
     const returnFocus = this.open?.returnFocus ?? document.activeElement;
     this.open?.stopPositioning();
     const host = this.deps.host.get();
-    this.deps.registry.setFocus(target);
+    // A note keeps its own colour while its card is open; mentions and a draft's passage get the focus mark.
+    this.deps.registry.setFocus(isNoteMark(target) ? undefined : target);
     const open: OpenCard = {
       target,
       entityId: entityId ?? (isMention(target) ? target.entityId : undefined),
