@@ -39,9 +39,19 @@ export function pageBlocks(path: string): string[] {
   });
   try {
     const html = readFileSync(path, 'utf8');
-    window.document.documentElement.innerHTML = html
-      .replace(/^[\s\S]*?<html[^>]*>/i, '')
-      .replace(/<\/html>[\s\S]*$/i, '');
+    const bodyAt = html.search(/<body[\s>]/i);
+    if (bodyAt >= 0) {
+      // Only the body is parsed: given a whole document, happy-dom 18 puts the entire body of some pages
+      // (the Asahi one) into <head>, where no text is read, and the page would silently count as empty.
+      window.document.body.innerHTML = html
+        .slice(bodyAt)
+        .replace(/^<body[^>]*>/i, '')
+        .replace(/<\/body>[\s\S]*$/i, '');
+    } else {
+      window.document.documentElement.innerHTML = html
+        .replace(/^[\s\S]*?<html[^>]*>/i, '')
+        .replace(/<\/html>[\s\S]*$/i, '');
+    }
     const blocks: string[] = [];
     collectBlocks(window.document.body as unknown as Node, null, (block) => blocks.push(block.text));
     return blocks;

@@ -55,6 +55,8 @@ export class NoteSession implements NoteActions {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private focusNoteId: string | undefined;
   private retryDelay = RETRY_DELAY_MS;
+  /** The page text the last search ran over. */
+  private searchedText: string | undefined;
 
   constructor(private readonly deps: NoteSessionDeps) {
     deps.signal.addEventListener('abort', () => {
@@ -80,6 +82,8 @@ export class NoteSession implements NoteActions {
     this.notes = reply.value.notes;
     this.focusNoteId = reply.value.focusNoteId ?? this.focusNoteId;
     this.highlights.clear();
+    this.orphans.clear();
+    this.searchedText = undefined;
     this.place();
   }
 
@@ -91,6 +95,10 @@ export class NoteSession implements NoteActions {
       const mark = this.highlights.get(note.id);
       if (mark && isIntact(mark.range, note)) continue;
       map ??= new TextMap(document.body, (el) => el === this.deps.own());
+      // A fuzzy search over a long page costs milliseconds per orphan: when the page's text is exactly what
+      // it was at the last search (the changes were elsewhere: attributes of our own, empty nodes), an
+      // orphan stays an orphan without searching again.
+      if (!mark && this.orphans.has(note.id) && map.text === this.searchedText) continue;
       const match = anchorInText(map.text, note.anchor!);
       if (match) {
         this.highlights.set(note, map.rangeOf(match.start, match.end));
@@ -100,6 +108,7 @@ export class NoteSession implements NoteActions {
         this.orphans.add(note.id);
       }
     }
+    if (map) this.searchedText = map.text;
     this.watch(passageNotes.length > 0);
     this.retryDelay = this.orphans.size > 0 ? Math.min(MAX_RETRY_MS, this.retryDelay * 1.5) : RETRY_DELAY_MS;
     this.report(passageNotes);

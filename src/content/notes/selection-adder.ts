@@ -48,7 +48,9 @@ export class SelectionAdder {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
+    // The button acts on the range it was shown for: once the selection changes, that range is stale (a
+    // click would note text that is no longer selected), so the button goes until the new selection settles.
+    this.hide();
     this.timer = setTimeout(() => this.update(), SETTLE_MS);
   }
 

@@ -4,9 +4,11 @@
  * no block breaks are inserted, so building it is one cheap pass and an offset means the same thing on
  * every visit; anchoring copes with whitespace differences itself (shared/notes/anchoring/exact.ts).
  *
- * Text that is not page prose (scripts, styles, `<noscript>`, templates, form text, the title) and
- * anything the caller's `skip` rejects (Gloss's own `<gloss-ui>` host) is left out. Shadow roots and
- * iframes are not entered: their text would need offsets of its own, and selections inside them are
+ * Text that is never page prose (scripts, styles, `<noscript>`, templates, `<textarea>`, the title) and
+ * anything the caller's `skip` rejects (Gloss's own `<gloss-ui>` host) is left out. Unlike the mention
+ * scanner's skip rules (content/scan/skip-rules.ts), code and hidden elements stay in: readers may note
+ * a code sample, and offsets must not shift when a menu is shown or hidden between visits. Shadow roots
+ * and iframes are not entered: their text would need offsets of its own, and selections inside them are
  * reported as outside the map.
  *
  * A TextMap is a snapshot and never modifies the DOM; build a new one after the page changes.
@@ -76,7 +78,12 @@ export class TextMap {
     return start !== null && end !== null && start < end ? { start, end } : null;
   }
 
-  /** A range holding exactly `text.slice(start, end)` (possibly across many nodes). Throws if out of range. */
+  /**
+   * A range from the node holding character `start` to the one holding `end - 1` (possibly across many
+   * nodes). Throws if out of range. A DOM range is contiguous, so one spanning a skipped element (a
+   * script, Gloss's host) contains that element's text too, and only then does its `toString()` differ
+   * from `text.slice(start, end)`.
+   */
   rangeOf(start: number, end: number): Range {
     if (
       !Number.isInteger(start) ||
