@@ -103,19 +103,22 @@ export function NoteEditor({ labels, initial, onSave, onCancel }: NoteEditorProp
           </label>
         ))}
       </fieldset>
-      <label class="gloss-field">
-        <span class="gloss-label">{labels.tags}</span>
-        <input
-          class="gloss-input"
-          type="text"
-          value={tagText}
-          aria-describedby="gloss-tags-hint"
-          onInput={(e) => setTagText(e.currentTarget.value)}
-        />
+      {/* The hint sits outside the label: inside, it would also become part of the field's name. */}
+      <div class="gloss-field">
+        <label>
+          <span class="gloss-label">{labels.tags}</span>
+          <input
+            class="gloss-input"
+            type="text"
+            value={tagText}
+            aria-describedby="gloss-tags-hint"
+            onInput={(e) => setTagText(e.currentTarget.value)}
+          />
+        </label>
         <span id="gloss-tags-hint" class="gloss-hint">
           {labels.tagsHint}
         </span>
-      </label>
+      </div>
       {error && (
         <p class="gloss-error" role="alert">
           {error}

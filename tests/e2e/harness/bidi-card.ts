@@ -119,13 +119,28 @@ export class BidiCard {
   async boxOf(role: string, name: string): Promise<Rect> {
     const found = await this.dialog();
     if (!found) throw new Error(`no card open to click "${name}" in`);
-    const [button] = await this.locate(found.dialog, role, name);
-    if (!button) throw new Error(`the card has no ${role} named "${name}"`);
-    // The card scrolls when its content is taller than its maximum height; a user scrolls it to reach a link.
-    // A link that wraps has one box per line: aim at the first line, not at the middle of the union.
+    const [element] = await this.locate(found.dialog, role, name);
+    if (!element) throw new Error(`the card has no ${role} named "${name}"`);
+    return this.box(element);
+  }
+
+  /** The box of the first element anywhere in Gloss's UI with this role and accessible name, or null. */
+  async boxInUi(role: string, name: string): Promise<Rect | null> {
+    const root = await this.shadowRoot();
+    if (!root) return null;
+    const [element] = await this.locate(root, role, name);
+    return element ? this.box(element) : null;
+  }
+
+  /**
+   * An element's box, scrolled into view first: the card scrolls when its content is taller than its
+   * maximum height, and a user scrolls it to reach a link. A link that wraps has one box per line: aim at
+   * the first line, not at the middle of the union.
+   */
+  private box(element: string): Promise<Rect> {
     return this.call<Rect>(
       "(el) => { el.scrollIntoView({ block: 'nearest', inline: 'nearest' }); const b = el.getClientRects()[0] || el.getBoundingClientRect(); return JSON.stringify({ x: b.left, y: b.top, width: b.width, height: b.height }); }",
-      [button],
+      [element],
     );
   }
 }

@@ -5,7 +5,7 @@
  * includes closed shadow trees (and is what assistive technology reads).
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
@@ -13,6 +13,7 @@ import { chromiumArgs } from '../../../scripts/chromium-args';
 import {
   type CardSnapshot,
   type ConsoleEntry,
+  type DownloadedFile,
   type ExtensionPage,
   firstStackUrl,
   type GlossBrowser,
@@ -60,13 +61,8 @@ const BLOCK_ROLES = new Set([
   'LineBreak',
 ]);
 
-/** The dialog subtree of an AX tree, read into a snapshot (rect filled in by the caller). */
-function readDialog(
-  nodes: AXNode[],
-): { snapshot: Omit<CardSnapshot, 'rect'>; dialog: AXNode; byId: Map<string, AXNode> } | null {
-  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
-  const dialog = nodes.find((n) => !n.ignored && str(n.role) === 'dialog' && str(n.name).startsWith('Gloss'));
-  if (!dialog) return null;
+/** Reads a dialog's subtree of an AX tree into a snapshot (rect filled in by the caller). */
+function readDialog(dialog: AXNode, byId: Map<string, AXNode>): Omit<CardSnapshot, 'rect'> {
   const quotes: string[] = [];
   const buttons: string[] = [];
   const links: string[] = [];
@@ -86,8 +82,14 @@ function readDialog(
     return BLOCK_ROLES.has(role) ? ` ${inner} ` : inner;
   };
   const text = collapse(textOf(dialog));
-  return { snapshot: { name: str(dialog.name), text, quotes, buttons, links, hasFocus }, dialog, byId };
+  return { name: str(dialog.name), text, quotes, buttons, links, hasFocus };
 }
+
+/** Whether a DOM node lies in the shadow tree of Gloss's `<gloss-ui>` host (run on the node). */
+const IN_GLOSS_UI = `function () {
+  const root = this.getRootNode();
+  return !!root && root.nodeType === 11 && !!root.host && root.host.localName === 'gloss-ui';
+}`;
 
 class ChromiumTestPage implements TestPage {
   private cdpSession: CDPSession | undefined;
@@ -129,6 +131,10 @@ class ChromiumTestPage implements TestPage {
 
   async press(chord: string): Promise<void> {
     await this.page.keyboard.press(chord);
+  }
+
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
   }
 
   private async cdp(): Promise<CDPSession> {
@@ -176,23 +182,80 @@ class ChromiumTestPage implements TestPage {
     return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
   }
 
-  async card(): Promise<CardSnapshot | null> {
-    const read = readDialog(await this.axTree());
-    if (!read) return null;
-    return { ...read.snapshot, rect: await this.boxOf(read.dialog.backendDOMNodeId) };
+  /** Whether the DOM node behind an AX node is inside Gloss's closed shadow root. */
+  private async isInGloss(backendNodeId: number | undefined): Promise<boolean> {
+    if (backendNodeId === undefined) return false;
+    const cdp = await this.cdp();
+    // A node removed since the tree was read (a card closing) cannot be resolved: it is in no UI any more.
+    const resolved = (await cdp.send('DOM.resolveNode', { backendNodeId }).catch(() => null)) as {
+      object: { objectId?: string };
+    } | null;
+    const object = resolved?.object;
+    if (!object?.objectId) return false;
+    try {
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration: IN_GLOSS_UI,
+        returnByValue: true,
+      })) as { result: { value?: unknown } };
+      return result.value === true;
+    } finally {
+      await cdp.send('Runtime.releaseObject', { objectId: object.objectId }).catch(() => undefined);
+    }
+  }
+
+  /** The first unignored node with this role (and name) that lies inside Gloss's UI. */
+  private async findInGloss(nodes: AXNode[], role: string, name?: string): Promise<AXNode | undefined> {
+    for (const n of nodes) {
+      if (n.ignored || str(n.role) !== role || (name !== undefined && str(n.name) !== name)) continue;
+      if (await this.isInGloss(n.backendDOMNodeId)) return n;
+    }
+    return undefined;
+  }
+
+  /** The Gloss dialog in an AX tree, read. */
+  private async glossDialog(
+    nodes: AXNode[],
+  ): Promise<{ snapshot: Omit<CardSnapshot, 'rect'>; dialog: AXNode; byId: Map<string, AXNode> } | null> {
+    const dialog = await this.findInGloss(nodes, 'dialog');
+    if (!dialog) return null;
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    return { snapshot: readDialog(dialog, byId), dialog, byId };
+  }
+
+  /** The Gloss dialog of the tree `tree` reads, measured; the tree is read again if the card closed meanwhile. */
+  private async readCard(tree: () => Promise<AXNode[]>): Promise<CardSnapshot | null> {
+    for (let attempt = 0; ; attempt++) {
+      const read = await this.glossDialog(await tree());
+      if (!read) return null;
+      try {
+        return { ...read.snapshot, rect: await this.boxOf(read.dialog.backendDOMNodeId) };
+      } catch (e) {
+        // The card closing between the two reads leaves a node without a box; a second failure is real.
+        if (attempt > 0) throw e;
+      }
+    }
+  }
+
+  card(): Promise<CardSnapshot | null> {
+    return this.readCard(() => this.axTree());
   }
 
   async frameCard(iframeSelector: string): Promise<CardSnapshot | null> {
     const frameId = await this.childFrameId(iframeSelector);
     if (frameId === undefined) throw new Error(`no frame shown by ${iframeSelector}`);
-    const read = readDialog(await this.axTree(frameId));
-    if (!read) return null;
-    return { ...read.snapshot, rect: await this.boxOf(read.dialog.backendDOMNodeId) };
+    return this.readCard(() => this.axTree(frameId));
   }
 
-  async clickInCard(role: 'button' | 'link', name: string): Promise<void> {
-    const nodes = await this.axTree();
-    const read = readDialog(nodes);
+  /** Scrolls an element into view (a card scrolls when its content is taller than its maximum height) and clicks its centre. */
+  private async clickNode(node: AXNode): Promise<void> {
+    await (await this.cdp()).send('DOM.scrollIntoViewIfNeeded', { backendNodeId: node.backendDOMNodeId });
+    const box = await this.boxOf(node.backendDOMNodeId);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  async clickInCard(role: string, name: string): Promise<void> {
+    const read = await this.glossDialog(await this.axTree());
     if (!read) throw new Error(`no card open to click "${name}" in`);
     let target: AXNode | undefined;
     const visit = (n: AXNode | undefined): void => {
@@ -203,10 +266,18 @@ class ChromiumTestPage implements TestPage {
     visit(read.dialog);
     if (!target)
       throw new Error(`the card has no ${role} named "${name}" (${JSON.stringify(read.snapshot)})`);
-    // The card scrolls when its content is taller than its maximum height; a user scrolls it to reach a link.
-    await (await this.cdp()).send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendDOMNodeId });
-    const box = await this.boxOf(target.backendDOMNodeId);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.clickNode(target);
+  }
+
+  async boxInGloss(role: string, name: string): Promise<Rect | null> {
+    const node = await this.findInGloss(await this.axTree(), role, name);
+    return node ? this.boxOf(node.backendDOMNodeId) : null;
+  }
+
+  async clickInGloss(role: string, name: string): Promise<void> {
+    const node = await this.findInGloss(await this.axTree(), role, name);
+    if (!node) throw new Error(`Gloss's UI has no ${role} named "${name}"`);
+    await this.clickNode(node);
   }
 
   async screenshot(clip: Rect): Promise<Buffer> {
@@ -238,8 +309,33 @@ class ChromiumExtensionPage implements ExtensionPage {
     return this.page.evaluate(expression) as Promise<T>;
   }
 
+  private byRole(role: string, name: string) {
+    return this.page.getByRole(role as Parameters<Page['getByRole']>[0], { name, exact: true });
+  }
+
   async clickByRole(role: string, name: string): Promise<void> {
-    await this.page.getByRole(role as Parameters<Page['getByRole']>[0], { name, exact: true }).click();
+    await this.byRole(role, name).click();
+  }
+
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async chooseFile(role: string, name: string, path: string): Promise<void> {
+    const [chooser] = await Promise.all([
+      this.page.waitForEvent('filechooser', { timeout: 10_000 }),
+      this.byRole(role, name).click(),
+    ]);
+    await chooser.setFiles(path);
+  }
+
+  async download(role: string, name: string): Promise<DownloadedFile> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 10_000 }),
+      this.byRole(role, name).click(),
+    ]);
+    const path = await download.path();
+    return { filename: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
   }
 
   async close(): Promise<void> {
@@ -250,11 +346,14 @@ class ChromiumExtensionPage implements ExtensionPage {
 /** Chromium with Gloss loaded. */
 export class ChromiumGloss implements GlossBrowser {
   readonly name = 'chromium' as const;
+  readonly extensionOrigin: string;
   private constructor(
     private readonly context: BrowserContext,
     private readonly extensionId: string,
     private readonly home: string,
-  ) {}
+  ) {
+    this.extensionOrigin = `chrome-extension://${extensionId}`;
+  }
 
   /** Launches Chromium with dist/chrome loaded, in a fresh profile and a throwaway HOME. */
   static async launch(): Promise<ChromiumGloss> {
@@ -325,6 +424,12 @@ export class ChromiumGloss implements GlossBrowser {
   async openPopup(page: TestPage): Promise<ExtensionPage> {
     const p = await this.context.newPage();
     await p.goto(`chrome-extension://${this.extensionId}/popup.html?tabId=${await page.tabId()}`);
+    return new ChromiumExtensionPage(p);
+  }
+
+  async openExtensionPage(path: string): Promise<ExtensionPage> {
+    const p = await this.context.newPage();
+    await p.goto(`${this.extensionOrigin}/${path.replace(/^\//, '')}`);
     return new ChromiumExtensionPage(p);
   }
 

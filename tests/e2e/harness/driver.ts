@@ -80,7 +80,12 @@ export interface TestPage {
   click(point: Point): Promise<void>;
   /** Presses a key or a chord such as "Escape", "Tab" or "Alt+Shift+KeyJ" (DOM `code` names for letters). */
   press(chord: string): Promise<void>;
-  /** The card that is open on the page, or null. */
+  /** Types `text` with the keyboard, one key press per character, into whatever has focus. */
+  typeText(text: string): Promise<void>;
+  /**
+   * The card that is open on the page, or null: the dialog inside Gloss's UI, whatever it shows (an entity
+   * card "Gloss: …", a note card "Note", the editor "New note"). Dialogs of the page itself never count.
+   */
   card(): Promise<CardSnapshot | null>;
   /**
    * The card open inside a same-origin child frame (the `<iframe>` matched by `iframeSelector` in this page),
@@ -89,8 +94,18 @@ export interface TestPage {
   frameCard(iframeSelector: string): Promise<CardSnapshot | null>;
   /** Console messages and uncaught errors of this page and its frames since it was opened, in order. */
   consoleEntries(): ConsoleEntry[];
-  /** Clicks, with the mouse, the first element in the card with this role ("button", "link") and accessible name. */
-  clickInCard(role: 'button' | 'link', name: string): Promise<void>;
+  /**
+   * Clicks, with the mouse, the first element in the card with this role ("button", "link", "radio",
+   * "textbox") and accessible name.
+   */
+  clickInCard(role: string, name: string): Promise<void>;
+  /**
+   * The box of the first element with this role and accessible name anywhere in Gloss's UI (its closed
+   * shadow root), card or not, such as the "Add note" button beside a selection; null when there is none.
+   */
+  boxInGloss(role: string, name: string): Promise<Rect | null>;
+  /** Clicks, with the mouse, the element `boxInGloss` finds; throws when there is none. */
+  clickInGloss(role: string, name: string): Promise<void>;
   /** A PNG of part of the viewport. */
   screenshot(clip: Rect): Promise<Buffer>;
   /** Reloads the page and waits for it to load. */
@@ -102,12 +117,32 @@ export interface TestPage {
   close(): Promise<void>;
 }
 
-/** An extension page (popup, options) opened in a tab. */
+/** A file the browser saved from a download. */
+export interface DownloadedFile {
+  /** The file name the page asked for (`<a download="…">`). */
+  filename: string;
+  /** The file's content, as UTF-8 text. */
+  text: string;
+}
+
+/** An extension page (popup, options, dashboard) opened in a tab. */
 export interface ExtensionPage {
   /** Evaluates an expression in the page (which has the extension APIs as `chrome` / `browser`). */
   evaluate<T>(expression: string): Promise<T>;
   /** Clicks the element with this ARIA role and accessible name, through the browser's accessibility tree. */
   clickByRole(role: string, name: string): Promise<void>;
+  /** Types `text` with the keyboard, one key press per character, into whatever has focus. */
+  typeText(text: string): Promise<void>;
+  /**
+   * Clicks the element with this role and name (a button that opens a file picker) and answers the file
+   * picker that opens with the file at `path`, as a user choosing it would.
+   */
+  chooseFile(role: string, name: string, path: string): Promise<void>;
+  /**
+   * Clicks the element with this role and name and waits for the download it starts; returns the saved
+   * file. The browser saves it without asking, into a folder of the test profile.
+   */
+  download(role: string, name: string): Promise<DownloadedFile>;
   close(): Promise<void>;
 }
 
@@ -116,8 +151,12 @@ export interface GlossBrowser {
   readonly name: BrowserName;
   /** Opens `url` in a new tab and waits for its load event. */
   open(url: string): Promise<TestPage>;
+  /** The extension's origin, `chrome-extension://<id>` or `moz-extension://<uuid>` (no trailing slash). */
+  readonly extensionOrigin: string;
   /** Opens the toolbar popup for `page`'s tab as an ordinary tab (`popup.html?tabId=N`). */
   openPopup(page: TestPage): Promise<ExtensionPage>;
+  /** Opens an extension page (such as `dashboard.html`, optionally with a query) in a new tab. */
+  openExtensionPage(path: string): Promise<ExtensionPage>;
   /** The toolbar badge text of `page`'s tab. */
   badgeText(page: TestPage): Promise<string>;
   /** URLs of the extension pages open in tabs (options, reader, popup opened as a tab). */

@@ -10,15 +10,16 @@
  *   such tabs as about:blank, so they are found by evaluating `location.href` in each.
  * - Puppeteer cannot read into a closed shadow root with its own tools: `bidi-card.ts` reads the card.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/manifest';
 import { BidiCard, type BidiConnection } from './bidi-card';
 import {
   type CardSnapshot,
   type ConsoleEntry,
+  type DownloadedFile,
   type ExtensionPage,
   firstStackUrl,
   type GlossBrowser,
@@ -116,8 +117,18 @@ class FirefoxTestPage implements TestPage {
     for (const m of [...modifiers].reverse()) await this.page.keyboard.up(m as Key);
   }
 
-  card(): Promise<CardSnapshot | null> {
-    return this.cardReader.snapshot();
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async card(): Promise<CardSnapshot | null> {
+    // The card closing in the middle of the several reads a snapshot takes leaves node references that no
+    // longer resolve: read it again, and let a second failure through.
+    try {
+      return await this.cardReader.snapshot();
+    } catch {
+      return this.cardReader.snapshot();
+    }
   }
 
   async frameCard(iframeSelector: string): Promise<CardSnapshot | null> {
@@ -139,8 +150,18 @@ class FirefoxTestPage implements TestPage {
     return { ...card, rect: { ...card.rect, x: card.rect.x + offset.x, y: card.rect.y + offset.y } };
   }
 
-  async clickInCard(role: 'button' | 'link', name: string): Promise<void> {
+  async clickInCard(role: string, name: string): Promise<void> {
     const box = await this.cardReader.boxOf(role, name);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  boxInGloss(role: string, name: string): Promise<Rect | null> {
+    return this.cardReader.boxInUi(role, name);
+  }
+
+  async clickInGloss(role: string, name: string): Promise<void> {
+    const box = await this.boxInGloss(role, name);
+    if (!box) throw new Error(`Gloss's UI has no ${role} named "${name}"`);
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
@@ -175,18 +196,71 @@ class FirefoxTestPage implements TestPage {
 }
 
 class FirefoxExtensionPage implements ExtensionPage {
-  constructor(readonly page: Page) {}
+  constructor(
+    readonly page: Page,
+    private readonly downloads: string,
+  ) {}
 
   evaluate<T>(expression: string): Promise<T> {
     return this.page.evaluate(expression) as Promise<T>;
   }
 
-  async clickByRole(role: string, name: string): Promise<void> {
+  private byRole(role: string, name: string) {
     const q = (s: string): string => JSON.stringify(s);
-    await this.page
-      .locator(`::-p-aria([role=${q(role)}][name=${q(name)}])`)
-      .setTimeout(10_000)
-      .click();
+    return this.page.locator(`::-p-aria([role=${q(role)}][name=${q(name)}])`).setTimeout(10_000);
+  }
+
+  async clickByRole(role: string, name: string): Promise<void> {
+    await this.byRole(role, name).click();
+  }
+
+  async typeText(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async chooseFile(role: string, name: string, path: string): Promise<void> {
+    // Firefox ESR 153 sends BiDi's input.fileDialogOpened (puppeteer's FileChooser) for web pages only: from a
+    // moz-extension:// page the picker is cancelled at once in headless mode and no event comes. So the
+    // button is clicked with the mouse as a user would, the file input it opened a picker for is noted (a
+    // click on it reaches the document), and the file is set on that input with BiDi's input.setFiles,
+    // which fires `input` and `change` as a user's choice does.
+    await this.page.evaluate(`window.__glossFilePickerWatch ??= document.addEventListener('click', (e) => {
+      if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__glossFilePicker = e.target;
+    }, { capture: true }) ?? true`);
+    await this.byRole(role, name).click();
+    await waitFor(
+      () => this.page.evaluate('window.__glossFilePicker instanceof HTMLInputElement') as Promise<boolean>,
+      (isOpened) => isOpened,
+      { what: `the ${role} "${name}" to open a file picker` },
+    );
+    const input = (await this.page.evaluateHandle(
+      'window.__glossFilePicker',
+    )) as ElementHandle<HTMLInputElement>;
+    try {
+      await input.uploadFile(path);
+    } finally {
+      await this.page.evaluate('delete window.__glossFilePicker');
+      await input.dispose();
+    }
+  }
+
+  async download(role: string, name: string): Promise<DownloadedFile> {
+    // Firefox saves downloads into the profile's download folder without asking (prefs set at launch); a
+    // download in progress is a `.part` file next to the final one, which appears when it is complete.
+    const before = new Set(readdirSync(this.downloads));
+    await this.byRole(role, name).click();
+    const fresh = await waitFor(
+      async () => readdirSync(this.downloads).filter((f) => !before.has(f) && !f.endsWith('.part')),
+      (files) => files.length > 0,
+      { what: `a download started by the ${role} "${name}"` },
+    );
+    const filename = fresh[0]!;
+    await waitFor(
+      async () => readdirSync(this.downloads).some((f) => f.endsWith('.part')),
+      (isPartial) => !isPartial,
+      { what: `the download of ${filename} to finish` },
+    );
+    return { filename, text: readFileSync(join(this.downloads, filename), 'utf8') };
   }
 
   async close(): Promise<void> {
@@ -208,6 +282,7 @@ export interface FirefoxLaunchOptions {
 /** Firefox ESR with Gloss installed as a temporary add-on. */
 export class FirefoxGloss implements GlossBrowser {
   readonly name = 'firefox' as const;
+  readonly extensionOrigin = EXTENSION_ORIGIN;
   private control: Page | undefined;
 
   private constructor(
@@ -219,6 +294,7 @@ export class FirefoxGloss implements GlossBrowser {
   static async launch(options: FirefoxLaunchOptions): Promise<FirefoxGloss> {
     assertBuilt(DIST.firefox);
     const home = mkdtempSync(join(tmpdir(), 'gloss-e2e-firefox-'));
+    mkdirSync(join(home, 'downloads'));
     let browser: Browser | undefined;
     try {
       browser = await puppeteer.launch({
@@ -241,6 +317,12 @@ export class FirefoxGloss implements GlossBrowser {
           'network.proxy.ssl': '127.0.0.1',
           'network.proxy.ssl_port': options.proxyPort,
           'network.proxy.share_proxy_settings': true,
+          // Downloads go straight into the temp HOME's downloads folder, never through a dialog.
+          'browser.download.folderList': 2,
+          'browser.download.dir': join(home, 'downloads'),
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.download.start_downloads_in_tmp_dir': false,
         },
       });
       await browser.installExtension(DIST.firefox);
@@ -328,18 +410,21 @@ export class FirefoxGloss implements GlossBrowser {
   }
 
   async openPopup(page: TestPage): Promise<ExtensionPage> {
-    const tabId = await page.tabId();
-    const path = `/popup.html?tabId=${tabId}`;
-    // An earlier popup of the same tab may still be open (hidden, so no longer refreshing): only a page
-    // that appears after this call is the new popup.
-    const before = new Set(await this.pagesAt(`${EXTENSION_ORIGIN}${path}`));
-    await this.inExtension(`browser.tabs.create({ url: ${JSON.stringify(path)} }).then(() => null)`);
+    return this.openExtensionPage(`popup.html?tabId=${await page.tabId()}`);
+  }
+
+  async openExtensionPage(path: string): Promise<ExtensionPage> {
+    const url = `/${path.replace(/^\//, '')}`;
+    // An earlier tab of the same page may still be open (a popup of the same tab, hidden, so no longer
+    // refreshing): only a page that appears after this call is the new one.
+    const before = new Set(await this.pagesAt(`${EXTENSION_ORIGIN}${url}`));
+    await this.inExtension(`browser.tabs.create({ url: ${JSON.stringify(url)} }).then(() => null)`);
     const fresh = await waitFor(
-      async () => (await this.pagesAt(`${EXTENSION_ORIGIN}${path}`)).filter((p) => !before.has(p)),
+      async () => (await this.pagesAt(`${EXTENSION_ORIGIN}${url}`)).filter((p) => !before.has(p)),
       (pages) => pages.length > 0,
-      { what: `the popup tab ${path}` },
+      { what: `the extension page ${url}` },
     );
-    return new FirefoxExtensionPage(fresh[0]!);
+    return new FirefoxExtensionPage(fresh[0]!, join(this.home, 'downloads'));
   }
 
   async badgeText(page: TestPage): Promise<string> {

@@ -77,6 +77,25 @@ export async function waitFor<T>(
   return last;
 }
 
+/**
+ * Reads `read` every `intervalMs` for `forMs` and throws as soon as `accept` fails: for what must NOT happen
+ * (a page script's attempt must change nothing), where there is no event to wait for. Returns the last value.
+ */
+export async function holdsFor<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  { forMs = 1000, intervalMs = 100, what = 'condition' } = {},
+): Promise<T> {
+  const until = Date.now() + forMs;
+  for (;;) {
+    const value = await read();
+    if (!accept(value))
+      throw new Error(`${what} stopped holding; value: ${JSON.stringify(value)?.slice(0, 2000)}`);
+    if (Date.now() >= until) return value;
+    await sleep(intervalMs);
+  }
+}
+
 /** Resolves after `ms`. */
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

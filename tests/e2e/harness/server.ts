@@ -37,6 +37,11 @@ export interface TestServer {
    * refuses CONNECT): a browser pointed at it loads real pages without ever reaching their third-party hosts.
    */
   readonly port: number;
+  /**
+   * From now on answers `path` with `html` (as UTF-8 HTML) instead of the file on disk; `null` goes back to
+   * the file. Lets a spec show a page as it was later edited, at the same address.
+   */
+  serve(path: string, html: string | null): void;
   close(): Promise<void>;
 }
 
@@ -101,13 +106,23 @@ function fileFor(pathname: string): string | undefined {
   return undefined;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: ServerOptions): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ServerOptions,
+  served: ReadonlyMap<string, string>,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   // An absolute URL is a proxied request for another host (see `proxyForOtherHosts`): it gets nothing.
   const file = req.url?.startsWith('/') ? fileFor(url.pathname) : undefined;
   const extra = options.headers?.[url.pathname] ?? {};
   // No caching: a reload must fetch the page again, as a user's reload would.
   const common = { 'Cache-Control': 'no-store', ...extra };
+  const html = req.url?.startsWith('/') ? served.get(url.pathname) : undefined;
+  if (html !== undefined) {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...common }).end(html);
+    return;
+  }
   if (!file) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...common }).end('not found');
     return;
@@ -134,8 +149,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Server
 
 /** Starts a server on 127.0.0.1 and a free port. */
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
+  const served = new Map<string, string>();
   const server = createServer((req, res) => {
-    handle(req, res, options).catch((e: unknown) => {
+    handle(req, res, options, served).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(String(e));
     });
@@ -152,6 +168,10 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
     origin,
     port,
     url: (path) => `${origin}${path}`,
+    serve(path, html) {
+      if (html === null) served.delete(path);
+      else served.set(path, html);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -24,6 +24,17 @@ export const CSP_SELF_SCRIPT = "default-src 'none'; style-src 'none'; script-src
 /** Server headers that serve `CSP_LIVE_PATH` with `CSP_SELF_SCRIPT`. */
 export const CSP_LIVE_HEADERS = { [CSP_LIVE_PATH]: { 'Content-Security-Policy': CSP_SELF_SCRIPT } };
 
+/**
+ * Launches `name` with the built extension, in a fresh profile, for pages of `server`. A spec can launch a
+ * second browser on the same server (another profile, as on another computer): notes are filed by address,
+ * so both must see the pages at the same origin.
+ */
+export function launchBrowser(name: BrowserName, server: TestServer): Promise<GlossBrowser> {
+  return name === 'chromium'
+    ? ChromiumGloss.launch()
+    : FirefoxGloss.launch({ bootstrapUrl: server.url(ARTICLE_PATH), proxyPort: server.port });
+}
+
 /** Starts the server and launches `name` with the built extension. */
 export async function startSession(
   name: BrowserName,
@@ -31,10 +42,7 @@ export async function startSession(
 ): Promise<E2ESession> {
   const server = await startServer(serverOptions);
   try {
-    const browser =
-      name === 'chromium'
-        ? await ChromiumGloss.launch()
-        : await FirefoxGloss.launch({ bootstrapUrl: server.url(ARTICLE_PATH), proxyPort: server.port });
+    const browser = await launchBrowser(name, server);
     return {
       server,
       browser,
