@@ -23,8 +23,11 @@ export function scanPage(path: string, matcher: Matcher): PageMention[] {
   );
 }
 
-/** The page's visible text blocks, as the content script reads them. */
-export function pageBlocks(path: string): string[] {
+/**
+ * A saved page in a happy-dom window that never runs scripts or loads anything. Close it with
+ * `window.happyDOM.close()` when done.
+ */
+export function loadSavedPage(path: string): Window {
   const window = new Window({
     // A fake origin for relative URLs; loading is disabled below, so nothing is ever fetched.
     url: 'https://corpus.invalid/',
@@ -37,21 +40,27 @@ export function pageBlocks(path: string): string[] {
       handleDisabledFileLoadingAsSuccess: true,
     },
   });
+  const html = readFileSync(path, 'utf8');
+  const bodyAt = html.search(/<body[\s>]/i);
+  if (bodyAt >= 0) {
+    // Only the body is parsed: given a whole document, happy-dom 18 puts the entire body of some pages
+    // (the Asahi one) into <head>, where no text is read, and the page would silently count as empty.
+    window.document.body.innerHTML = html
+      .slice(bodyAt)
+      .replace(/^<body[^>]*>/i, '')
+      .replace(/<\/body>[\s\S]*$/i, '');
+  } else {
+    window.document.documentElement.innerHTML = html
+      .replace(/^[\s\S]*?<html[^>]*>/i, '')
+      .replace(/<\/html>[\s\S]*$/i, '');
+  }
+  return window;
+}
+
+/** The page's visible text blocks, as the content script reads them. */
+export function pageBlocks(path: string): string[] {
+  const window = loadSavedPage(path);
   try {
-    const html = readFileSync(path, 'utf8');
-    const bodyAt = html.search(/<body[\s>]/i);
-    if (bodyAt >= 0) {
-      // Only the body is parsed: given a whole document, happy-dom 18 puts the entire body of some pages
-      // (the Asahi one) into <head>, where no text is read, and the page would silently count as empty.
-      window.document.body.innerHTML = html
-        .slice(bodyAt)
-        .replace(/^<body[^>]*>/i, '')
-        .replace(/<\/body>[\s\S]*$/i, '');
-    } else {
-      window.document.documentElement.innerHTML = html
-        .replace(/^[\s\S]*?<html[^>]*>/i, '')
-        .replace(/<\/html>[\s\S]*$/i, '');
-    }
     const blocks: string[] = [];
     collectBlocks(window.document.body as unknown as Node, null, (block) => blocks.push(block.text));
     return blocks;

@@ -3,14 +3,14 @@
  * The page text model notes count offsets in: what it leaves out, DOM ranges to offsets and back, and
  * re-anchoring on real saved pages after they were edited.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TextMap } from '../../src/content/notes/text-map';
 import { anchorInText } from '../../src/shared/notes/anchoring/anchor';
 import { describeText } from '../../src/shared/notes/anchoring/describe';
 import type { NoteAnchor } from '../../src/shared/notes/note-types';
+import { loadSavedPage } from './corpus-scan';
 
 const isGlossUi = (el: Element): boolean => el.localName === 'gloss-ui';
 
@@ -159,27 +159,10 @@ describe('anchoring on real saved pages', () => {
     await Promise.all(windows.map((w) => w.happyDOM.close()));
   });
 
-  /**
-   * A saved page's body in a happy-dom window that never runs scripts or loads anything. Only the body
-   * is parsed: happy-dom 18 misplaces the whole body of some pages (the Asahi one) into <head> when given
-   * the full document.
-   */
+  /** A saved page in a happy-dom window that never runs scripts or loads anything (see corpus-scan.ts). */
   function loadBody(name: string): Document {
-    const window = new Window({
-      url: 'https://corpus.invalid/',
-      settings: {
-        disableJavaScriptEvaluation: true,
-        disableJavaScriptFileLoading: true,
-        disableCSSFileLoading: true,
-        disableIframePageLoading: true,
-        disableComputedStyleRendering: true,
-        handleDisabledFileLoadingAsSuccess: true,
-      },
-    });
+    const window = loadSavedPage(join(PAGES, name));
     windows.push(window);
-    const html = readFileSync(join(PAGES, name), 'utf8');
-    const body = html.slice(html.search(/<body[\s>]/i)).replace(/^<body[^>]*>/i, '');
-    window.document.body.innerHTML = body.replace(/<\/body>[\s\S]*$/i, '');
     return window.document as unknown as Document;
   }
 

@@ -5,6 +5,7 @@
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { h } from 'preact';
+import { rangeReference } from '../ui/range-reference';
 import type { UiHost } from '../ui/shadow-host';
 import type { NoteLabels } from './note-labels';
 
@@ -87,11 +88,7 @@ export class SelectionAdder {
     );
     const button = host.query<HTMLElement>('.gloss-adder', 'adder');
     if (!button) return;
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
+    const reference = rangeReference(range);
     const update = (): void => {
       void computePosition(reference, button, {
         strategy: 'fixed',

@@ -16,6 +16,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '
 import type { ComponentChild } from 'preact';
 import type { HighlightRegistry } from '../highlight/registry';
 import { type CardTarget, isMention, isNoteMark } from './card-target';
+import { rangeReference } from './range-reference';
 import type { UiHost } from './shadow-host';
 
 /** How long the pointer may be away from both target and card before the card closes. */
@@ -188,11 +189,7 @@ export class CardController {
 
   /** Positions the card beside the range and keeps it there while the page scrolls or resizes. */
   private place(card: HTMLElement, range: Range, point?: { x: number; y: number }): () => void {
-    const reference = {
-      getBoundingClientRect: () => range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
+    const reference = rangeReference(range);
     const update = (): void => {
       void computePosition(reference, card, {
         strategy: 'fixed',
