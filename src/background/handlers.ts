@@ -8,7 +8,7 @@ import { extensionUrl, loadPackagedJson } from '../platform/extension-assets';
 import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
-import type { RequestName } from '../shared/protocol';
+import type { RequestName, SyncRequestName } from '../shared/protocol';
 import type { GlossDb } from './db/database';
 import { cardData, matcherData, summarise } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
@@ -20,8 +20,8 @@ import { getTabMentions, hostOf, recordMentions, tabsOnHost, totals } from './ta
 /** The bundle shipped in this build. */
 export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBundle>(BUNDLE_PATH);
 
-/** Builds the handler table over one database. */
-export function makeHandlers(db: GlossDb): HandlerTable<RequestName> {
+/** Builds the handler table over one database; the sync requests come from `sync/sync-handlers.ts`. */
+export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, SyncRequestName>> {
   const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
   return {
     ...makeNoteHandlers(db),

@@ -6,19 +6,47 @@
  *   onMessage ────▶ router (validate, check sender) ──▶ handlers ──▶ db/ repositories
  *   tabs events ──▶ tab-mentions, tab-notes (forget what closed or navigating tabs reported)
  *   context menu ─▶ note-menu ("Add note" on a selection → the tab's content script)
+ *   edits, alarms, online, start-up ──▶ sync/triggers ──▶ sync/engine ◀──▶ sync server
  */
+import { clearAlarm, ensurePeriodicAlarm, onAlarm, onOnline, setAlarmAt } from '../platform/alarms';
 import { browser, type Runtime } from '../platform/browser';
+import { deviceName } from '../platform/device-name';
 import { extensionUrl } from '../platform/extension-assets';
+import type { RequestName } from '../shared/protocol';
 import { openDb } from './db/database';
+import { onLocalNoteChange } from './db/notes-repo';
+import type { HandlerTable } from './handler-types';
 import { loadShippedBundle, makeHandlers } from './handlers';
 import { syncBuiltinKb } from './kb-loader';
 import { installNoteMenu, onNoteMenuClicked } from './note-menu';
+import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
+import { SyncEngine } from './sync/engine';
+import { makeSyncHandlers } from './sync/sync-handlers';
+import { readAccount } from './sync/sync-store';
+import { makeSyncTriggers } from './sync/triggers';
 import { forgetTab } from './tab-mentions';
 import { forgetTabNotes } from './tab-notes';
 
 const db = openDb();
-const handlers = makeHandlers(db);
+const syncTriggers = makeSyncTriggers({
+  run: (trigger) => syncEngine.sync(trigger),
+  isConnected: async () => {
+    const account = await readAccount(db);
+    return account !== undefined && !account.isRevoked;
+  },
+  alarms: { ensurePeriodic: ensurePeriodicAlarm, setAt: setAlarmAt, clear: clearAlarm },
+});
+const syncEngine = new SyncEngine(db, {
+  fetch: (url, init) => fetch(url, init),
+  deviceName,
+  onNotesChanged: () => void announceNotesChanged(),
+  onRetryAt: (at) => syncTriggers.retryAt(at),
+});
+const handlers: HandlerTable<RequestName> = {
+  ...makeHandlers(db),
+  ...makeSyncHandlers(syncEngine, syncTriggers),
+};
 const ctx = { extensionId: browser.runtime.id, extensionOrigin: extensionUrl('') };
 
 browser.runtime.onInstalled.addListener(() => {
@@ -26,6 +54,7 @@ browser.runtime.onInstalled.addListener(() => {
   syncBuiltinKb(db, loadShippedBundle).catch((e: unknown) =>
     console.error('Gloss: could not load the knowledge base', e),
   );
+  void syncTriggers.startUp();
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
@@ -34,7 +63,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return reply.then((r) => r) as Promise<unknown>;
 });
 
-browser.runtime.onStartup.addListener(() => void installNoteMenu());
+browser.runtime.onStartup.addListener(() => {
+  void installNoteMenu();
+  void syncTriggers.startUp();
+});
 browser.contextMenus.onClicked.addListener(onNoteMenuClicked);
 
 browser.tabs.onRemoved.addListener((tabId) => {
@@ -49,3 +81,9 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
     void forgetTabNotes(tabId, false);
   }
 });
+
+onLocalNoteChange((changed) => {
+  if (changed === db) syncTriggers.localChange();
+});
+onAlarm(syncTriggers.alarm);
+onOnline(syncTriggers.online);

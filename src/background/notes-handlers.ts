@@ -48,8 +48,11 @@ type NoteRequests =
   | 'importNotes'
   | 'openNote';
 
-/** Tells every tab but the one that made the change to fetch its notes again. */
-async function announce(exceptTabId?: number): Promise<void> {
+/**
+ * Tells every tab but the one that made the change to fetch its notes again (also used after the sync
+ * engine applied notes pulled from the server, with no tab excepted).
+ */
+export async function announceNotesChanged(exceptTabId?: number): Promise<void> {
   for (const tabId of await tabsWithNotes())
     if (tabId !== exceptTabId) await sendEventToTab(tabId, 'notesChanged', {});
 }
@@ -75,22 +78,22 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
     async createNote(input, sender) {
       const key = pageKeyOf(input.page.url, input.page.canonical);
       const note = await addNote(db, draftOf(input, key, now()), now());
-      void announce(sender.tab?.id);
+      void announceNotesChanged(sender.tab?.id);
       return viewOf(note);
     },
     async updateNote(edit, sender) {
       const note = await editNote(db, edit, now());
-      void announce(sender.tab?.id);
+      void announceNotesChanged(sender.tab?.id);
       return viewOf(note);
     },
     async deleteNote({ id }, sender) {
       await changeNote(db, id, { deleted: true }, now());
-      void announce(sender.tab?.id);
+      void announceNotesChanged(sender.tab?.id);
       return null;
     },
     async restoreNote({ id }, sender) {
       const note = await changeNote(db, id, { deleted: false }, now());
-      void announce(sender.tab?.id);
+      void announceNotesChanged(sender.tab?.id);
       return viewOf(note);
     },
     async reportNoteStatus({ pageKey, anchoredIds, orphanIds: orphans }, sender) {
@@ -145,7 +148,7 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
         pageKey: pageKeyOf(n.url, null),
       }));
       const { added, unchanged } = await importDrafts(db, drafts, now());
-      if (added > 0) void announce(sender.tab?.id);
+      if (added > 0) void announceNotesChanged(sender.tab?.id);
       return { added, unchanged, skipped: parsed.skipped };
     },
     async openNote({ id }) {

@@ -85,6 +85,14 @@ export const REQUEST_SCHEMAS = {
   // The import itself enforces the documented file limit with a readable message; this only stops absurd input.
   importNotes: v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024 * 1024)) }),
   openNote: v.strictObject({ id: noteId }),
+  // The background checks the address itself (http or https only) to answer in plain words.
+  connectSync: v.strictObject({
+    serverUrl: v.pipe(v.string(), v.maxLength(2048)),
+    code: v.pipe(v.string(), v.maxLength(256)),
+  }),
+  disconnectSync: empty,
+  getSyncStatus: empty,
+  syncNow: empty,
 } satisfies Record<RequestName, v.GenericSchema>;
 
 const EnvelopeSchema = v.strictObject({

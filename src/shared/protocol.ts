@@ -118,6 +118,21 @@ export interface ImportSummary {
   skipped: Array<{ index: number; reason: string }>;
 }
 
+/** Where syncing with a Gloss sync server stands, for the options page. */
+export interface SyncStatus {
+  /** A server and a token are stored, and the server has not revoked the token. */
+  connected: boolean;
+  /** The server's address (also after the server revoked this device, to connect again). */
+  serverUrl?: string;
+  /** When a sync last completed (ms since the epoch); absent when never. */
+  lastSyncAt?: number;
+  /** Local changes waiting to be sent. */
+  pending: number;
+  /** What is wrong, in plain words: the last failure, a revoked token, or a corrected clock. */
+  error?: string;
+  isSyncing: boolean;
+}
+
 /** Requests the background answers. Each returns `Result<ReturnType>` over the wire. */
 export interface BackgroundRequests {
   /** Content script start-up: whether Gloss runs here, the settings, and every alias to match. */
@@ -166,7 +181,19 @@ export interface BackgroundRequests {
   importNotes(args: { text: string }): ImportSummary;
   /** Dashboard and popup: opens the note's page in a new tab and scrolls to the note. */
   openNote(args: { id: string }): null;
+
+  /** Options: trades a sync server's one-time enrolment code for this device's token, then syncs. */
+  connectSync(args: { serverUrl: string; code: string }): SyncStatus;
+  /** Options: forgets the server, token and sync position; every note stays in this browser. */
+  disconnectSync(args: Record<string, never>): SyncStatus;
+  /** Options: where syncing stands. */
+  getSyncStatus(args: Record<string, never>): SyncStatus;
+  /** Options: syncs at once, whatever the retry schedule says (unless the server asked to wait). */
+  syncNow(args: Record<string, never>): SyncStatus;
 }
+
+/** The sync requests, answered by `background/sync/` rather than the note and knowledge-base handlers. */
+export type SyncRequestName = 'connectSync' | 'disconnectSync' | 'getSyncStatus' | 'syncNow';
 
 /** Requests only extension pages may send (checked against `sender.url`). */
 export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set([
@@ -179,6 +206,11 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set
   'exportNotes',
   'importNotes',
   'openNote',
+  // Sync: a content script (an untrusted channel) must never point the background at another server.
+  'connectSync',
+  'disconnectSync',
+  'getSyncStatus',
+  'syncNow',
 ]);
 
 /** Events the background sends to content scripts in a tab. */

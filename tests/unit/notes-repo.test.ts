@@ -77,8 +77,10 @@ describe('notes repository', () => {
     const outbox = await d.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => [e.mutationId, e.fields])).toEqual([
       [1, ['body', 'color', 'tags', 'anchor', 'deleted']],
-      [2, ['body']],
+      // An edit also re-affirms that the note is alive (see changeNote).
+      [2, ['body', 'deleted']],
     ]);
+    expect(compareHlc(edited.clocks.deleted, note.clocks.deleted)).toBeGreaterThan(0);
     // An edit that changes nothing writes nothing.
     await editNote(d, { id: note.id, body: 'second thoughts' }, 3000);
     expect(await d.outbox.count()).toBe(2);

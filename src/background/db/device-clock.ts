@@ -1,14 +1,16 @@
 /**
  * This device's identity and clocks, kept in the `meta` store: a random device id made on first use, the
- * last hybrid logical clock it issued, and the last outbox mutation id. Every call runs inside the caller's
- * transaction, so a note, its clocks and its outbox entry are written together or not at all.
+ * last hybrid logical clock it issued or saw, the last outbox mutation id, and the correction for a wall
+ * clock that runs fast (learnt from the sync server). Every call runs inside the caller's transaction, so a
+ * note, its clocks and its outbox entry are written together or not at all.
  */
-import { tickHlc } from '../../shared/notes/hlc';
+import { receiveHlc, tickHlc } from '../../shared/notes/hlc';
 import type { GlossDb } from './database';
 
 const DEVICE = 'deviceId';
 const CLOCK = 'hlc';
 const MUTATION = 'mutationSeq';
+const OFFSET = 'clockOffsetMs';
 
 /** This device's id, created the first time a note is written. */
 export async function deviceId(db: GlossDb): Promise<string> {
@@ -19,19 +21,54 @@ export async function deviceId(db: GlossDb): Promise<string> {
   return id;
 }
 
+/**
+ * Milliseconds to add to this device's wall clock: negative when the sync server found the clock running
+ * fast (it refuses clocks too far ahead of its own), 0 otherwise. A slow clock is never corrected here:
+ * folding pulled clocks in (`observeClock`) already orders later edits after what was seen.
+ */
+export async function clockOffset(db: GlossDb): Promise<number> {
+  return Number((await db.meta.get(OFFSET))?.value ?? '0') || 0;
+}
+
+/** Records the wall-clock correction (0 removes it). */
+export async function setClockOffset(db: GlossDb, offsetMs: number): Promise<void> {
+  if (offsetMs === 0) await db.meta.delete(OFFSET);
+  else await db.meta.put({ key: OFFSET, value: String(Math.round(offsetMs)) });
+}
+
 /** A new clock for a local edit, later than every clock this device issued or saw. */
 export async function nextClock(db: GlossDb, nowMs: number): Promise<{ hlc: string; deviceId: string }> {
   const device = await deviceId(db);
   const last = await db.meta.get(CLOCK);
-  const hlc = tickHlc(last?.value, nowMs, device);
+  const hlc = tickHlc(last?.value, nowMs + (await clockOffset(db)), device);
   await db.meta.put({ key: CLOCK, value: hlc });
   return { hlc, deviceId: device };
 }
 
+/** Folds a clock pulled from the server into this device's clock, so later local edits beat it. */
+export async function observeClock(db: GlossDb, remote: string, nowMs: number): Promise<void> {
+  const device = await deviceId(db);
+  const last = await db.meta.get(CLOCK);
+  const hlc = receiveHlc(last?.value, remote, nowMs + (await clockOffset(db)), device);
+  await db.meta.put({ key: CLOCK, value: hlc });
+}
+
+/**
+ * Replaces this device's clock state. Only for undoing a fast wall clock: the state would otherwise keep
+ * issuing clocks from the fast time, which the server refuses.
+ */
+export async function resetClock(db: GlossDb, hlc: string): Promise<void> {
+  await db.meta.put({ key: CLOCK, value: hlc });
+}
+
 /** The next per-device mutation id for the outbox (increasing, never reused). */
 export async function nextMutationId(db: GlossDb): Promise<number> {
+  return nextMutationIds(db, 1);
+}
+
+/** Reserves `count` consecutive mutation ids and returns the first. */
+export async function nextMutationIds(db: GlossDb, count: number): Promise<number> {
   const last = Number((await db.meta.get(MUTATION))?.value ?? '0');
-  const next = last + 1;
-  await db.meta.put({ key: MUTATION, value: String(next) });
-  return next;
+  await db.meta.put({ key: MUTATION, value: String(last + count) });
+  return last + 1;
 }

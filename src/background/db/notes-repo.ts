@@ -45,6 +45,30 @@ export function cleanTags(tags: readonly string[]): string[] {
 
 const tables = (db: GlossDb) => [db.notes, db.outbox, db.meta];
 
+/** Called with the database after a local change to its notes has committed. */
+export type LocalChangeListener = (db: GlossDb) => void;
+const localChangeListeners = new Set<LocalChangeListener>();
+
+/**
+ * Calls `listener` after every committed local change (the sync engine schedules a push with it). Changes
+ * pulled from the sync server do not count. Returns a function that removes the listener.
+ */
+export function onLocalNoteChange(listener: LocalChangeListener): () => void {
+  localChangeListeners.add(listener);
+  return () => localChangeListeners.delete(listener);
+}
+
+/** Runs a write transaction and, once it has committed, tells the listeners when it queued anything. */
+async function writeLocal<T>(
+  db: GlossDb,
+  write: () => Promise<T>,
+  hasChanged: (value: T) => boolean,
+): Promise<T> {
+  const value = await db.transaction('rw', tables(db), write);
+  if (hasChanged(value)) for (const listener of localChangeListeners) listener(db);
+  return value;
+}
+
 async function queue(db: GlossDb, noteId: string, fields: NoteField[]): Promise<void> {
   await db.outbox.add({ noteId, mutationId: await nextMutationId(db), fields });
 }
@@ -57,28 +81,40 @@ async function stamp(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<Note
 
 /** Stores a new note. */
 export function addNote(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
-  return db.transaction('rw', tables(db), async () => {
-    const note = await stamp(db, draft, nowMs);
-    await db.notes.add(note);
-    await queue(db, note.id, [...NOTE_FIELDS]);
-    return note;
-  });
+  return writeLocal(
+    db,
+    async () => {
+      const note = await stamp(db, draft, nowMs);
+      await db.notes.add(note);
+      await queue(db, note.id, [...NOTE_FIELDS]);
+      return note;
+    },
+    () => true,
+  );
 }
 
 /** Applies a change to some fields; unchanged fields keep their clocks. Throws for unknown notes. */
 export function changeNote(
   db: GlossDb,
   id: string,
-  patch: Partial<Pick<NoteRecord, 'body' | 'color' | 'tags' | 'deleted'>>,
+  change: Partial<Pick<NoteRecord, 'body' | 'color' | 'tags' | 'deleted'>>,
   nowMs: number,
 ): Promise<NoteRecord> {
-  return db.transaction('rw', tables(db), async () => {
+  let patch = change;
+  let hasChanged = false;
+  const write = async () => {
     const note = await db.notes.get(id);
     if (!note) throw new Error('That note no longer exists.');
     const changed = (Object.keys(patch) as Array<keyof typeof patch>).filter(
       (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(note[f]),
     );
     if (changed.length === 0) return note;
+    // An edit says the note is alive: its `deleted` clock moves too, so that under the per-field merge an
+    // edit made after a delete on another device brings the note back (sync.md), as a later delete would win.
+    if (changed.some((f) => f !== 'deleted') && !changed.includes('deleted')) {
+      changed.push('deleted');
+      patch = { ...patch, deleted: false };
+    }
     const { hlc, deviceId } = await nextClock(db, nowMs);
     const next: NoteRecord = {
       ...note,
@@ -91,8 +127,10 @@ export function changeNote(
     for (const f of changed) next.clocks[f] = hlc;
     await db.notes.put(next);
     await queue(db, id, changed);
+    hasChanged = true;
     return next;
-  });
+  };
+  return writeLocal(db, write, () => hasChanged);
 }
 
 /** Applies a reader's edit from the page UI or the dashboard. */
@@ -128,7 +166,7 @@ export function importDrafts(
   drafts: readonly NoteDraft[],
   nowMs: number,
 ): Promise<{ added: number; unchanged: number }> {
-  return db.transaction('rw', tables(db), async () => {
+  const write = async () => {
     const existing = await db.notes.bulkGet(drafts.map((d) => d.id));
     const fresh = drafts.filter((_, i) => existing[i] === undefined);
     const records: NoteRecord[] = [];
@@ -136,7 +174,8 @@ export function importDrafts(
     await db.notes.bulkAdd(records);
     for (const r of records) await queue(db, r.id, [...NOTE_FIELDS]);
     return { added: records.length, unchanged: drafts.length - records.length };
-  });
+  };
+  return writeLocal(db, write, ({ added }) => added > 0);
 }
 
 /** Remembers which of a page's notes were placed and which are orphans (local, never synced). */

@@ -1,4 +1,4 @@
-/** The options page: highlight settings, saved as they change, and a look at the knowledge base. */
+/** The options page: highlight settings (saved as they change), syncing notes, and the knowledge base. */
 import { t } from '../../platform/i18n';
 import { Notice } from '../shared/Notice';
 import { EntityTypesField, withType } from './EntityTypesField';
@@ -6,6 +6,7 @@ import { HighlightStyleField } from './HighlightStyleField';
 import { HoverDelayField } from './HoverDelayField';
 import { KbSection } from './KbSection';
 import { SaveStatus } from './SaveStatus';
+import { SyncSection } from './SyncSection';
 import { useSettingsEditor } from './use-settings-editor';
 
 /** No Save button: every control saves on change, and the status line confirms it. */
@@ -38,6 +39,7 @@ export function OptionsApp() {
         )}
         <SaveStatus state={saveState} />
       </section>
+      <SyncSection />
       <KbSection />
     </main>
   );

@@ -1,0 +1,71 @@
+/** What a connected browser shows: the server, the last sync, what waits to be sent, and the controls. */
+import { useState } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { request } from '../../platform/messaging';
+import type { SyncStatus } from '../../shared/protocol';
+import { countLabel } from '../shared/count-label';
+import { errorText } from '../shared/error-text';
+import { Notice } from '../shared/Notice';
+import { formatAgo } from './format-ago';
+
+/** Props of `SyncConnected`. */
+export interface SyncConnectedProps {
+  status: SyncStatus;
+  onStatus: (status: SyncStatus) => void;
+  onDisconnected: (status: SyncStatus) => void;
+}
+
+/** The status lines, any problem in plain words, "Sync now" and "Disconnect" (saying the notes stay). */
+export function SyncConnected({ status, onStatus, onDisconnected }: SyncConnectedProps) {
+  const [isBusy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const run = async (action: () => Promise<void>): Promise<void> => {
+    setBusy(true);
+    setError('');
+    try {
+      await action();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const isSyncing = status.isSyncing || isBusy;
+  return (
+    <div class="sync-connected">
+      <p>{t('syncConnectedTo', status.serverUrl ?? '')}</p>
+      <p>
+        {status.lastSyncAt === undefined
+          ? t('syncNeverSynced')
+          : t('syncLastSynced', formatAgo(status.lastSyncAt, Date.now()))}
+      </p>
+      <p>
+        {status.pending === 0
+          ? t('syncPendingNone')
+          : countLabel(status.pending, 'syncPendingOne', 'syncPendingMany')}
+      </p>
+      {status.error && <Notice kind="error">{status.error}</Notice>}
+      {error && <Notice kind="error">{error}</Notice>}
+      <p class="sync-buttons">
+        <button
+          type="button"
+          disabled={isSyncing}
+          onClick={() => void run(async () => onStatus(await request('syncNow', {})))}
+        >
+          {isSyncing ? t('syncSyncing') : t('syncNow')}
+        </button>{' '}
+        <button
+          type="button"
+          disabled={isBusy}
+          aria-describedby="sync-disconnect-hint"
+          onClick={() => void run(async () => onDisconnected(await request('disconnectSync', {})))}
+        >
+          {t('syncDisconnect')}
+        </button>
+      </p>
+      <p id="sync-disconnect-hint" class="hint">
+        {t('syncDisconnectHint')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The sync requests as the background receives them: validated, for Gloss's own pages only, answered by
+ * the engine through the router; plus the pieces around them (the server address check, the device name,
+ * the alarm seam).
+ */
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from '../../src/platform/browser';
+
+const platform = vi.hoisted(() => ({
+  browserInfo: undefined as undefined | (() => Promise<{ name: string }>),
+  os: 'linux',
+  alarms: new Map<string, { name: string; periodInMinutes?: number; scheduledTime?: number }>(),
+  created: [] as string[],
+}));
+
+vi.mock('../../src/platform/browser', async () => {
+  const { fakeBrowser } = await import('./pages-fake-browser');
+  return {
+    browser: {
+      ...fakeBrowser,
+      runtime: {
+        ...fakeBrowser.runtime,
+        getPlatformInfo: async () => ({ os: platform.os, arch: 'x86-64' }),
+        get getBrowserInfo() {
+          return platform.browserInfo;
+        },
+      },
+      alarms: {
+        get: async (name: string) => platform.alarms.get(name),
+        create: async (name: string, info: { periodInMinutes?: number; when?: number }) => {
+          platform.created.push(name);
+          platform.alarms.set(name, {
+            name,
+            periodInMinutes: info.periodInMinutes,
+            scheduledTime: info.when,
+          });
+        },
+        clear: async (name: string) => platform.alarms.delete(name),
+      },
+    },
+  };
+});
+
+const { route, senderProblem } = await import('../../src/background/router');
+const { parseRequest } = await import('../../src/shared/protocol-schemas');
+const { makeSyncHandlers } = await import('../../src/background/sync/sync-handlers');
+const { normaliseServerUrl } = await import('../../src/background/sync/server-url');
+const { deviceName } = await import('../../src/platform/device-name');
+const { ensurePeriodicAlarm, setAlarmAt } = await import('../../src/platform/alarms');
+const { FakeSyncServer } = await import('./sync-fake-server');
+const { Rig, SERVER_URL, world } = await import('./sync-devices');
+
+const ctx = { extensionId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
+const optionsPage = {
+  id: 'gloss-id',
+  url: 'chrome-extension://gloss-id/options.html',
+} as Runtime.MessageSender;
+const contentScript = {
+  id: 'gloss-id',
+  url: 'https://example.com/a',
+  tab: { id: 4, url: 'https://example.com/a' },
+} as Runtime.MessageSender;
+
+const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
+afterEach(() => rig.reset());
+
+describe('sync requests', () => {
+  it('validate their arguments', () => {
+    const ok = { gloss: 1, type: 'connectSync', args: { serverUrl: SERVER_URL, code: 'abc' } };
+    expect(parseRequest(ok)).toEqual(ok);
+    for (const args of [
+      { serverUrl: SERVER_URL },
+      { serverUrl: 1, code: 'a' },
+      { serverUrl: 'x'.repeat(3000), code: 'a' },
+    ])
+      expect(parseRequest({ gloss: 1, type: 'connectSync', args })).toEqual({
+        error: expect.stringMatching(/invalid arguments for connectSync/),
+      });
+    for (const type of ['disconnectSync', 'getSyncStatus', 'syncNow']) {
+      expect(parseRequest({ gloss: 1, type, args: {} })).toEqual({ gloss: 1, type, args: {} });
+      expect(parseRequest({ gloss: 1, type, args: { token: 'x' } })).toHaveProperty('error');
+    }
+  });
+
+  it('are refused to content scripts, whatever they ask', () => {
+    for (const type of ['connectSync', 'disconnectSync', 'getSyncStatus', 'syncNow'] as const) {
+      const envelope = { gloss: 1 as const, type, args: {} as never };
+      expect(senderProblem(envelope, contentScript, ctx)).toBe(`${type} is only for Gloss's own pages`);
+      expect(senderProblem(envelope, optionsPage, ctx)).toBeUndefined();
+    }
+  });
+
+  it('go through the router to the engine, starting and stopping the alarms with the connection', async () => {
+    const { userId, code } = rig.server.createUser();
+    const a = rig.device('a');
+    const calls: string[] = [];
+    const handlers = makeSyncHandlers(a.engine, {
+      connected: async () => void calls.push('connected'),
+      disconnected: async () => void calls.push('disconnected'),
+    });
+    const send = (type: string, args: unknown) =>
+      route({ gloss: 1, type, args }, optionsPage, handlers as never, ctx);
+
+    expect(await send('connectSync', { serverUrl: 'file:///etc', code })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Enter the server's address, starting with https:\/\//),
+    });
+    expect(await send('connectSync', { serverUrl: SERVER_URL, code })).toEqual({
+      ok: true,
+      value: expect.objectContaining({ connected: true, serverUrl: SERVER_URL }),
+    });
+    await a.add('hello');
+    expect(await send('getSyncStatus', {})).toMatchObject({ ok: true, value: { pending: 1 } });
+    expect(await send('syncNow', {})).toMatchObject({ ok: true, value: { pending: 0 } });
+    expect(rig.server.notesOf(userId)).toHaveLength(1);
+    expect(await send('disconnectSync', {})).toMatchObject({ ok: true, value: { connected: false } });
+    expect(calls).toEqual(['connected', 'disconnected']);
+    expect(
+      await route({ gloss: 1, type: 'getSyncStatus', args: {} }, contentScript, handlers as never, ctx),
+    ).toEqual({
+      ok: false,
+      error: "getSyncStatus is only for Gloss's own pages",
+    });
+  });
+});
+
+describe('around the requests', () => {
+  it('server addresses: http(s) only, no credentials; query, fragment and trailing slashes dropped', () => {
+    expect(normaliseServerUrl(' https://Sync.Example.org/ ')).toBe('https://sync.example.org');
+    expect(normaliseServerUrl('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');
+    expect(normaliseServerUrl('https://example.org/gloss//?x=1#y')).toBe('https://example.org/gloss');
+    for (const bad of [
+      '',
+      'example.org',
+      'ftp://example.org',
+      'javascript:alert(1)',
+      'https://u:p@example.org',
+    ])
+      expect(() => normaliseServerUrl(bad), bad).toThrow(/starting with https:\/\//);
+  });
+
+  it('names the device after the browser and the operating system, by feature detection', async () => {
+    platform.browserInfo = undefined;
+    expect(await deviceName()).toBe('Chrome on Linux');
+    platform.browserInfo = async () => ({ name: 'Firefox' });
+    platform.os = 'win';
+    expect(await deviceName()).toBe('Firefox on Windows');
+    platform.browserInfo = undefined;
+    platform.os = 'linux';
+  });
+
+  it('creates the periodic alarm once (creating again would push it back), and one-shot alarms at a time', async () => {
+    await ensurePeriodicAlarm('gloss-sync', 5);
+    await ensurePeriodicAlarm('gloss-sync', 5);
+    expect(platform.created).toEqual(['gloss-sync']);
+    await setAlarmAt('gloss-sync-retry', 123_456);
+    expect(platform.alarms.get('gloss-sync-retry')?.scheduledTime).toBe(123_456);
+  });
+});
