@@ -176,7 +176,6 @@ describe('what the server says', () => {
     user.version = 0;
     user.notes.clear();
     user.devices.clear();
-    rig.server.isRestoreRevealed = true;
     await rig.syncAll(3);
     expect(rig.server.notesOf(userId)).toHaveLength(4);
     await expectConverged(rig, userId);

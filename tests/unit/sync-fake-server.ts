@@ -3,7 +3,8 @@
  * server's rules (src/server/sync/push.ts, pull.ts): one-time enrolment codes traded for revocable
  * per-device tokens; requests checked with the shared wire schemas; per user, a version counter moved on
  * once for every note a push changes (so pull pages can end anywhere); per device, the highest mutation id
- * applied (ids at or below it are skipped); the per-field merge of merge.ts with every losing value kept as
+ * applied (ids at or below it are merged again, which changes nothing for a true retry and loses nothing
+ * when two pushes of one device commit out of order); the per-field merge of merge.ts with every losing value kept as
  * history; clocks more than `SYNC_LIMITS.maxClockSkewMs` ahead refused with the server's time; pulls paged
  * by version.
  *
@@ -92,9 +93,6 @@ export class FakeSyncServer implements SyncServerHarness {
   readonly requests: Array<{ route: string; status: number }> = [];
   now: () => number;
   maxBodyBytes: number;
-  /** See `pull`: reply with the user's counter when it is below the client's cursor. */
-  isRestoreRevealed = false;
-
   constructor(options: { now?: () => number; maxBodyBytes?: number } = {}) {
     this.now = options.now ?? Date.now;
     this.maxBodyBytes = options.maxBodyBytes ?? SYNC_LIMITS.bodyBytes;
@@ -167,8 +165,8 @@ export class FakeSyncServer implements SyncServerHarness {
   }
 
   /**
-   * One atomic push, with the real server's rules (src/server/sync/push.ts): in id order, skip ids at or
-   * below the device's applied-through id, refuse fast clocks, merge the rest; `appliedThrough` is the
+   * One atomic push, with the real server's rules (src/server/sync/push.ts): in id order, refuse fast
+   * clocks, merge the rest (ids already applied too: merging a record again changes nothing); `appliedThrough` is the
    * highest id before the first refused one (or the old one, when higher). Mutations after a refused one
    * are applied too; the client sends them again and the merge makes that harmless.
    */
@@ -179,9 +177,7 @@ export class FakeSyncServer implements SyncServerHarness {
     const body: PushRequest = parsed.output;
     const seen = user.devices.get(body.deviceId) ?? 0;
     const now = this.now();
-    const fresh = [...body.mutations]
-      .sort((a, b) => a.mutationId - b.mutationId)
-      .filter((m) => m.mutationId > seen);
+    const fresh = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
     const isAhead = (m: Mutation) =>
       NOTE_FIELDS.some((f) => decodeHlc(m.note.clocks[f]).wallMs > now + SYNC_LIMITS.maxClockSkewMs);
     const refused = fresh.filter(isAhead);
@@ -234,10 +230,9 @@ export class FakeSyncServer implements SyncServerHarness {
       .sort((a, b) => a.version - b.version);
     const page = after.slice(0, limit);
     const hasMore = after.length > limit;
-    // As the real server: the cursor is the last version returned, `since` on an empty page. Told to,
-    // the fake instead reveals a counter below `since` (a server restored from a backup), which the real
-    // server does not do yet.
-    const empty = this.isRestoreRevealed ? Math.min(since, user.version) : since;
+    // As the real server: the cursor is the last version returned; on an empty page `since`, or the
+    // user's counter when that is lower (a server restored from a backup), so the client can notice.
+    const empty = Math.min(since, user.version);
     return { notes: structuredClone(page), version: page.at(-1)?.version ?? empty, hasMore };
   }
 }

@@ -27,7 +27,23 @@ const noteId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-
 /** The device-id alphabet of hlc.ts, so a device id can always be put in a clock. */
 const deviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'malformed device id'));
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-const url = v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_LIMITS.url));
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * Text of at most `max` characters that PostgreSQL can store: its text and jsonb types refuse U+0000 and
+ * unpaired surrogates, both of which page text in the DOM can contain. Refusing them here makes a clear 400
+ * of what would otherwise be a server error on every retry.
+ */
+const text = (max: number, min = 0) =>
+  v.pipe(
+    v.string(),
+    v.minLength(min),
+    v.maxLength(max),
+    v.check(
+      (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s),
+      'contains U+0000 or a lone surrogate',
+    ),
+  );
+const url = text(NOTE_LIMITS.url, 1);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
 const hlc = v.pipe(
@@ -42,11 +58,11 @@ const hlc = v.pipe(
     }
   }, 'malformed HLC'),
 );
-const context = v.pipe(v.string(), v.maxLength(NOTE_LIMITS.context));
+const context = text(NOTE_LIMITS.context);
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
 const anchor = v.strictObject({
   quote: v.strictObject({
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_LIMITS.quote)),
+    exact: text(NOTE_LIMITS.quote, 1),
     prefix: context,
     suffix: context,
   }),
@@ -60,12 +76,9 @@ const anchor = v.strictObject({
 
 /** The merging fields with their values. Tags are checked, not trimmed: a record is stored as it came. */
 export const SyncFieldsSchema = v.strictObject({
-  body: v.pipe(v.string(), v.maxLength(NOTE_LIMITS.body)),
+  body: text(NOTE_LIMITS.body),
   color: v.picklist(NOTE_COLORS),
-  tags: v.pipe(
-    v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_LIMITS.tag))),
-    v.maxLength(NOTE_LIMITS.tags),
-  ),
+  tags: v.pipe(v.array(text(NOTE_LIMITS.tag, 1)), v.maxLength(NOTE_LIMITS.tags)),
   anchor: v.nullable(anchor),
   deleted: v.boolean(),
 });
@@ -74,7 +87,7 @@ const syncNoteEntries = {
   id: noteId,
   url,
   pageKey: url,
-  title: v.pipe(v.string(), v.maxLength(NOTE_LIMITS.title)),
+  title: text(NOTE_LIMITS.title),
   entityId: v.optional(entityId),
   createdAt: time,
   updatedAt: time,
@@ -92,7 +105,7 @@ export const ServerNoteSchema = v.object({ ...syncNoteEntries, version: count })
 export const EnrolRequestSchema = v.strictObject({
   /** Checked loosely here; the server normalises case and separators before looking it up. */
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1, 'device name is empty'), v.maxLength(100)),
+  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1, 'device name is empty'), text(100)),
 });
 
 export const EnrolReplySchema = v.object({

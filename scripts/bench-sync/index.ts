@@ -1,0 +1,122 @@
+/**
+ * `npm run bench:sync`: many simulated devices syncing thousands of notes through one sync server, first on
+ * PGlite, then on PostgreSQL, each behind a real HTTP server on 127.0.0.1 (see workload.ts for the load and
+ * the check, device.ts for what a device does).
+ *
+ * Options: --devices=N (default 50), --per-user=N devices per user (10), --notes=N created in all (6000),
+ * --rounds=N (24), --edits=X edits and deletions per note created (2), --only=pglite|postgres, --seed=N.
+ *
+ * Prints one table row per database and "N lost, N diverging"; exits 1 if anything was lost or diverges or
+ * the bench itself failed. PostgreSQL comes from scripts/ensure-postgres.sh (or GLOSS_TEST_DATABASE_URL);
+ * without one that half is skipped with a line saying why.
+ *
+ * The devices run in this process, beside the server: on two cores they take CPU from it, so the figures
+ * are what one machine does while also playing fifty clients.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  type BenchServer,
+  findPostgres,
+  PostgresUnavailable,
+  startOnPglite,
+  startOnPostgres,
+} from './databases';
+import { type RunResult, resultTable } from './stats';
+import { type LoadOptions, runLoad } from './workload';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function option(name: string): string | undefined {
+  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  return arg === undefined ? undefined : (arg.split('=')[1] ?? '');
+}
+
+function numberOption(name: string, fallback: number, min: number): number {
+  const text = option(name);
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`--${name}=${text}: expected a number >= ${min}`);
+  return value;
+}
+
+const log = (msg: string): void => {
+  process.stderr.write(`bench-sync: ${msg}\n`);
+};
+
+async function runOn(
+  database: string,
+  start: () => Promise<BenchServer>,
+  load: LoadOptions,
+): Promise<RunResult> {
+  const { server, dispose } = await start();
+  try {
+    log(
+      `${database}: server at ${server.url}; ${load.devices} devices, ${load.notes} notes, ${load.rounds} rounds`,
+    );
+    const result = await runLoad(database, server, load);
+    log(
+      `${database}: done in ${(result.totalMs / 1000).toFixed(1)} s; ${result.lost} lost, ${result.diverging} diverging`,
+    );
+    return result;
+  } finally {
+    await dispose();
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const load: LoadOptions = {
+    devices: Math.floor(numberOption('devices', 50, 1)),
+    devicesPerUser: Math.floor(numberOption('per-user', 10, 1)),
+    notes: Math.floor(numberOption('notes', 6000, 0)),
+    rounds: Math.floor(numberOption('rounds', 24, 1)),
+    editsPerNote: numberOption('edits', 2, 0),
+    pages: 40,
+    seed: Math.floor(numberOption('seed', 1, 0)),
+  };
+  const only = option('only');
+  if (only !== undefined && only !== 'pglite' && only !== 'postgres')
+    throw new Error(`--only=${only}: expected pglite or postgres`);
+
+  const results: RunResult[] = [];
+  const skipped: string[] = [];
+  if (only !== 'postgres') results.push(await runOn('PGlite', startOnPglite, load));
+  if (only !== 'pglite') {
+    const found = findPostgres(root);
+    const skip = (problem: string) =>
+      skipped.push(`PostgreSQL: SKIPPED, no PostgreSQL to run on (${problem})`);
+    if (!('url' in found)) skip(found.problem);
+    else {
+      try {
+        results.push(await runOn('PostgreSQL', () => startOnPostgres(found.url), load));
+      } catch (error) {
+        if (!(error instanceof PostgresUnavailable)) throw error;
+        skip(error.message);
+      }
+    }
+  }
+
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `Sync bench, ${date}: ${load.devices} devices (${load.devicesPerUser} per user), ${load.rounds} rounds, ${load.editsPerNote} edits or deletions per note`,
+  );
+  console.log('');
+  console.log(resultTable(results));
+  for (const line of skipped) console.log(line);
+  const lost = results.reduce((n, r) => n + r.lost, 0);
+  const diverging = results.reduce((n, r) => n + r.diverging, 0);
+  console.log('');
+  console.log(`${lost} lost, ${diverging} diverging`);
+  console.log(`The whole run took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return lost === 0 && diverging === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    log(`failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

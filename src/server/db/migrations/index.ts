@@ -1,0 +1,15 @@
+/**
+ * Every schema version in order. The same PostgreSQL statements run on PGlite and on a real server; each
+ * migration is applied once, in one transaction with the others pending, and recorded in
+ * `schema_migrations` (see ../migrate.ts).
+ */
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  /** One statement each: PGlite's parameterised query runs a single statement. */
+  statements: string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];

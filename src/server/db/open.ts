@@ -1,0 +1,38 @@
+/**
+ * Picks the database the way the README documents: PostgreSQL when `DATABASE_URL` is set, otherwise PGlite
+ * in `GLOSS_DATA_DIR` (default `.data/server` in the repository), and migrates it. The server and the CLI
+ * both open it here, so they always agree on where the data is.
+ */
+import { fileURLToPath } from 'node:url';
+import { migrate } from './migrate';
+import type { Migration } from './migrations/index';
+import { openPglite } from './pglite';
+import { openPostgres } from './postgres';
+import type { Sql } from './sql';
+
+/** `.data/server` at the repository root (this file is src/server/db/open.ts). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../.data/server', import.meta.url));
+
+/** Where the data lives, in words for start-up logs (never the password of a DATABASE_URL). */
+export function describeDatabase(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DATABASE_URL) {
+    const u = new URL(env.DATABASE_URL);
+    return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  }
+  return `PGlite in ${env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR}`;
+}
+
+/** Opens and migrates the configured database; `applied` lists the migrations this call ran. */
+export async function openDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ sql: Sql; applied: Migration[] }> {
+  const sql = env.DATABASE_URL
+    ? await openPostgres(env.DATABASE_URL)
+    : await openPglite(env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR);
+  try {
+    return { sql, applied: await migrate(sql) };
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The zero-setup database: PGlite (PostgreSQL compiled to WebAssembly) in this process, in a data folder or
+ * in memory (tests). PGlite has a single connection and already makes a query wait while another
+ * request's transaction is open (rather than run inside it); database.test.ts pins that, since the push
+ * transaction depends on it. Two processes opening one data folder would corrupt it (PGlite does not
+ * refuse), hence the lock file.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { acquireDataDirLock } from './data-dir-lock';
+import { INT8_OID, parseInt8, type Sql } from './sql';
+
+/** Opens (creating if needed) the PGlite database in `dataDir`, or an in-memory one when it is omitted. */
+export async function openPglite(dataDir?: string): Promise<Sql> {
+  const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: parseInt8 } });
+    await db.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
+
+  const inTransaction = (tx: Pick<PGlite, 'query'>): Sql => {
+    const self: Sql = {
+      kind: 'pglite',
+      query: async <T>(text: string, params?: readonly unknown[]) =>
+        (await tx.query<T>(text, params as unknown[] | undefined)).rows,
+      transaction: (fn) => fn(self),
+      close: () => Promise.reject(new Error('close the database, not a transaction')),
+    };
+    return self;
+  };
+
+  return {
+    kind: 'pglite',
+    query: async <T>(text: string, params?: readonly unknown[]) =>
+      (await db.query<T>(text, params as unknown[] | undefined)).rows,
+    transaction: (fn) => db.transaction((tx) => fn(inTransaction(tx))),
+    async close() {
+      if (db.closed) return;
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The database for anything beyond one person's server: a real PostgreSQL through a `pg` pool. Servers
+ * keep no state between requests, so several can share one database; the per-user row lock in a push is
+ * what keeps them consistent (sync/push.ts).
+ */
+import pg from 'pg';
+import { INT8_OID, parseInt8, type Sql } from './sql';
+
+/** int8 as numbers for this pool only, leaving `pg`'s global parsers alone. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function onClient(client: pg.PoolClient): Sql {
+  const self: Sql = {
+    kind: 'postgres',
+    query: async <T>(text: string, params?: readonly unknown[]) =>
+      (await client.query(text, params as unknown[] | undefined)).rows as T[],
+    transaction: (fn) => fn(self),
+    close: () => Promise.reject(new Error('close the pool, not a transaction')),
+  };
+  return self;
+}
+
+/** Opens a pool on `url` (postgres://user:password@host:port/database). Fails fast when nothing answers. */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Sql> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    connectionTimeoutMillis: 5000,
+    idleTimeoutMillis: 30_000,
+  });
+  // An idle client losing its connection emits here; without a listener Node would crash the server.
+  pool.on('error', () => {});
+  await pool.query('SELECT 1');
+  return {
+    kind: 'postgres',
+    query: async <T>(text: string, params?: readonly unknown[]) =>
+      (await pool.query(text, params as unknown[] | undefined)).rows as T[],
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(onClient(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch((e: Error) => {
+          broken = e;
+        });
+        throw error;
+      } finally {
+        // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
+        client.release(broken);
+      }
+    },
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Serving the app on Node: opens and migrates the configured database (db/open.ts), listens on HOST:PORT
+ * (127.0.0.1:8787 unless told otherwise: listening on every interface is a choice to make deliberately,
+ * usually behind a TLS-terminating proxy), and closes cleanly so PGlite flushes its data folder.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { describeDatabase, openDatabase } from './db/open';
+import type { Sql } from './db/sql';
+import { createApp } from './http/app';
+import { jsonLogger, type Logger } from './http/log';
+
+export interface RunningServer {
+  url: string;
+  sql: Sql;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  logger: Logger = jsonLogger(),
+): Promise<RunningServer> {
+  const host = env.HOST || '127.0.0.1';
+  const port = Number(env.PORT || 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT ${env.PORT} is not a port`);
+  logger({ level: 'info', msg: 'opening database', database: describeDatabase(env) });
+  const { sql, applied } = await openDatabase(env);
+  for (const m of applied)
+    logger({ level: 'info', msg: 'migration applied', version: m.version, name: m.name });
+  const app = createApp({ sql, logger });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
+    s.once('error', reject);
+  }).catch(async (error: Error) => {
+    // Port taken, say: let go of the database (PGlite's lock) before reporting it.
+    await sql.close();
+    throw error;
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+  logger({ level: 'info', msg: 'listening', url, database: sql.kind });
+  return {
+    url,
+    sql,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sql.close();
+      logger({ level: 'info', msg: 'stopped' });
+    },
+  };
+}
