@@ -22,7 +22,7 @@ const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOStrin
 
 function printCode(code: string, expiresAt: number): void {
   console.log(`Enrolment code: ${code}  (single use, expires ${when(expiresAt)})`);
-  console.log('Enter it with the server address in Gloss's options page, under "Sync your notes".');
+  console.log(`Enter it with the server address in Gloss's options page, under "Sync your notes".`);
 }
 
 /** Runs an administrative command against the database; returns the exit code. */
