@@ -3,6 +3,7 @@
  * or hostile page can influence what they send), so the background never trusts a message's shape.
  */
 import * as v from 'valibot';
+import { anchorSchema, boundedText, noteIdSchema as noteId } from './notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from './notes/note-types';
 import type { RequestEnvelope, RequestName } from './protocol';
 
@@ -10,8 +11,6 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const url = v.pipe(v.string(), v.maxLength(8192));
 const empty = v.strictObject({});
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
-/** Note ids are UUIDs (ours) or the deterministic UUID-shaped ids imports derive. */
-const noteId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 const noteIds = v.pipe(v.array(noteId), v.maxLength(10_000));
 const body = v.pipe(v.string(), v.maxLength(NOTE_LIMITS.body));
 const color = v.picklist(NOTE_COLORS);
@@ -19,21 +18,7 @@ const tags = v.pipe(
   v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(NOTE_LIMITS.tag))),
   v.maxLength(NOTE_LIMITS.tags),
 );
-const context = v.pipe(v.string(), v.maxLength(NOTE_LIMITS.context));
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
-const anchor = v.strictObject({
-  quote: v.strictObject({
-    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(NOTE_LIMITS.quote)),
-    prefix: context,
-    suffix: context,
-  }),
-  position: v.optional(
-    v.pipe(
-      v.strictObject({ start: offset, end: offset }),
-      v.check((p) => p.end > p.start, 'position end must follow start'),
-    ),
-  ),
-});
+const anchor = anchorSchema(boundedText);
 const page = v.strictObject({
   url: v.pipe(url, v.minLength(1)),
   canonical: v.optional(url),

@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { decodeHlc } from '../notes/hlc';
+import { anchorSchema, noteIdSchema as noteId, type TextSchema } from '../notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from '../notes/note-types';
 import {
   type EnrolReply,
@@ -22,8 +23,6 @@ import {
   type SyncNote,
 } from './wire';
 
-/** Note ids are UUIDs (ours) or the deterministic UUID-shaped ids imports derive. */
-const noteId = v.pipe(v.string(), v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
 /** The device-id alphabet of hlc.ts, so a device id can always be put in a clock. */
 const deviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'malformed device id'));
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
@@ -33,7 +32,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * unpaired surrogates, both of which page text in the DOM can contain. Refusing them here makes a clear 400
  * of what would otherwise be a server error on every retry.
  */
-const text = (max: number, min = 0) =>
+const text: TextSchema = (max, min = 0) =>
   v.pipe(
     v.string(),
     v.minLength(min),
@@ -58,21 +57,7 @@ const hlc = v.pipe(
     }
   }, 'malformed HLC'),
 );
-const context = text(NOTE_LIMITS.context);
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
-const anchor = v.strictObject({
-  quote: v.strictObject({
-    exact: text(NOTE_LIMITS.quote, 1),
-    prefix: context,
-    suffix: context,
-  }),
-  position: v.optional(
-    v.pipe(
-      v.strictObject({ start: offset, end: offset }),
-      v.check((p) => p.end > p.start, 'position end must follow start'),
-    ),
-  ),
-});
+const anchor = anchorSchema(text);
 
 /** The merging fields with their values. Tags are checked, not trimmed: a record is stored as it came. */
 export const SyncFieldsSchema = v.strictObject({
