@@ -25,8 +25,8 @@ function lowerUnit(c: number): number {
   return l.length === 1 ? l.charCodeAt(0) : c;
 }
 
-/** Whether a code unit is whitespace or a hyphen/dash variant (folded to `SPACE`). */
-export function isSpaceLike(c: number): boolean {
+/** Whether a code unit is Unicode white space (ECMAScript's `\s` without U+FEFF, which folding skips). */
+export function isWhitespace(c: number): boolean {
   return (
     c === 0x20 ||
     (c >= 0x09 && c <= 0x0d) ||
@@ -37,7 +37,14 @@ export function isSpaceLike(c: number): boolean {
     c === 0x2029 ||
     c === 0x202f ||
     c === 0x205f ||
-    c === 0x3000 ||
+    c === 0x3000
+  );
+}
+
+/** Whether a code unit is whitespace or a hyphen/dash variant (folded to `SPACE`). */
+export function isSpaceLike(c: number): boolean {
+  return (
+    isWhitespace(c) ||
     c === 0x2d || // hyphen-minus
     (c >= 0x2010 && c <= 0x2014) // hyphen, non-breaking hyphen, figure dash, en dash, em dash
   );

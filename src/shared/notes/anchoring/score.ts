@@ -7,6 +7,7 @@
  * where Hypothesis counts it as a perfect 1: that would give a context-free quote 40 free points, and a
  * weak fuzzy match anywhere on the page would pass the threshold.
  */
+import { isWhitespace } from '../../matcher/fold';
 
 /** Where a note's passage was found in the page text, and how. */
 export interface AnchorMatch {
@@ -102,17 +103,5 @@ export function solidLength(s: string): number {
 
 /** ECMAScript's `\s`, by code unit, without a regular expression per character. */
 function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return isWhitespace(c) || c === 0xfeff;
 }
