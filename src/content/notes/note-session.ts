@@ -12,7 +12,7 @@ import { anchorInText } from '../../shared/notes/anchoring/anchor';
 import { describeText } from '../../shared/notes/anchoring/describe';
 import { NOTE_LIMITS, type NoteView } from '../../shared/notes/note-types';
 import type { NotePage } from '../../shared/protocol';
-import { err, type Result } from '../../shared/result';
+import type { Result } from '../../shared/result';
 import type { CardController } from '../ui/card-controller';
 import type { NoteDraft } from '../ui/card-target';
 import type { NoteValues } from '../ui/NoteEditor';
@@ -166,8 +166,6 @@ export class NoteSession implements NoteActions {
 
   /** Saves a draft from the editor; resolves to an error message or undefined. */
   async saveDraft(draft: NoteDraft, values: NoteValues): Promise<Result<NoteView>> {
-    if (draft.anchor.quote.exact.length > NOTE_LIMITS.quote)
-      return err(`too long (at most ${NOTE_LIMITS.quote} characters)`);
     const r = await this.create({ anchor: draft.anchor, values });
     if (r.ok) {
       this.highlights.set(r.value, draft.range);

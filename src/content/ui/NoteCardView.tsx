@@ -4,6 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ellipsize } from '../../shared/ellipsize';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
 import type { NoteLabels } from '../notes/note-labels';
@@ -12,9 +13,7 @@ import { NoteEditor, type NoteValues } from './NoteEditor';
 /** Longest stretch of the passage a card shows; the rest is elided. */
 const QUOTE_PREVIEW = 280;
 
-export function preview(quote: string): string {
-  return quote.length > QUOTE_PREVIEW ? `${quote.slice(0, QUOTE_PREVIEW - 1)}…` : quote;
-}
+export const preview = (quote: string): string => ellipsize(quote, QUOTE_PREVIEW);
 
 /** The card frame: dialog, close button, content. */
 export function NoteFrame(props: {

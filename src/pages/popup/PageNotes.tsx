@@ -3,11 +3,12 @@
  * could not place on it (orphans) marked and explained, since the page itself cannot show them.
  */
 import { t } from '../../platform/i18n';
+import { ellipsize } from '../../shared/ellipsize';
 import type { TabNotes } from '../../shared/protocol';
 
 /** Longest stretch of a quote or note the popup shows. */
 const EXCERPT = 140;
-const excerpt = (s: string): string => (s.length > EXCERPT ? `${s.slice(0, EXCERPT - 1)}…` : s);
+const excerpt = (s: string): string => ellipsize(s, EXCERPT);
 
 /** The section; nothing when the page has no notes. */
 export function PageNotes({ notes }: { notes: TabNotes }) {
