@@ -108,7 +108,7 @@ describe('migrations', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(MIGRATIONS.length);
     const after = await db.notes.toArray();
     expect(after).toHaveLength(500);
     for (const before of notes) {

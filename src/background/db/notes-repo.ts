@@ -93,20 +93,27 @@ export function addNote(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<N
   );
 }
 
+/** The fields a local change may set. A field that is absent, or present as `undefined`, stays as it is. */
+export type NoteChange = Partial<Pick<NoteRecord, 'body' | 'color' | 'tags' | 'deleted'>>;
+
+/**
+ * The change without its `undefined` entries. Callers build changes from optional fields (the dashboard
+ * sends only what was edited), and spreading `{ color: undefined }` over a record would store `undefined`
+ * (issue 9: notes lost their colour and tags that way), so this is the one place that decides it.
+ */
+function definedFields(change: NoteChange): NoteChange {
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+}
+
 /** Applies a change to some fields; unchanged fields keep their clocks. Throws for unknown notes. */
-export function changeNote(
-  db: GlossDb,
-  id: string,
-  change: Partial<Pick<NoteRecord, 'body' | 'color' | 'tags' | 'deleted'>>,
-  nowMs: number,
-): Promise<NoteRecord> {
-  let patch = change;
+export function changeNote(db: GlossDb, id: string, change: NoteChange, nowMs: number): Promise<NoteRecord> {
+  let patch = definedFields(change);
   let hasChanged = false;
   const write = async () => {
     const note = await db.notes.get(id);
     if (!note) throw new Error('That note no longer exists.');
-    const changed = (Object.keys(patch) as Array<keyof typeof patch>).filter(
-      (f) => patch[f] !== undefined && JSON.stringify(patch[f]) !== JSON.stringify(note[f]),
+    const changed = (Object.keys(patch) as Array<keyof NoteChange>).filter(
+      (f) => JSON.stringify(patch[f]) !== JSON.stringify(note[f]),
     );
     if (changed.length === 0) return note;
     // An edit says the note is alive: its `deleted` clock moves too, so that under the per-field merge an

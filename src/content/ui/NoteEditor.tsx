@@ -4,7 +4,7 @@
  * everything the reader typed and says why.
  */
 import { useState } from 'preact/hooks';
-import { NOTE_COLORS, NOTE_LIMITS, type NoteColor } from '../../shared/notes/note-types';
+import { DEFAULT_NOTE_COLOR, NOTE_COLORS, NOTE_LIMITS, type NoteColor } from '../../shared/notes/note-types';
 import type { NoteLabels } from '../notes/note-labels';
 
 /** What the reader can set on a note. */
@@ -37,7 +37,7 @@ export function parseTags(text: string): string[] {
 /** The editor form. */
 export function NoteEditor({ labels, initial, onSave, onCancel }: NoteEditorProps) {
   const [body, setBody] = useState(initial?.body ?? '');
-  const [color, setColor] = useState<NoteColor>(initial?.color ?? 'yellow');
+  const [color, setColor] = useState<NoteColor>(initial?.color ?? DEFAULT_NOTE_COLOR);
   const [tagText, setTagText] = useState((initial?.tags ?? []).join(', '));
   const [error, setError] = useState<string | undefined>();
   const [isSaving, setSaving] = useState(false);

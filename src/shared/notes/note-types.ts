@@ -12,6 +12,13 @@
 /** The highlight colours a note can have, in the order the editor offers them. */
 export const NOTE_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
+/** The colour a new note starts with, and the one a note whose colour was lost is given back. */
+export const DEFAULT_NOTE_COLOR: NoteColor = 'yellow';
+
+/** Whether a stored or imported value is one of the note colours. */
+export function isNoteColor(value: unknown): value is NoteColor {
+  return (NOTE_COLORS as readonly unknown[]).includes(value);
+}
 
 /** W3C Web Annotation selectors for the passage a note is attached to. */
 export interface NoteAnchor {

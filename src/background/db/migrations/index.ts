@@ -1,7 +1,8 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-notes';
 import { migration003 } from './003-note-fields';
+import { migration004 } from './004-repair-lost-fields';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -11,7 +11,7 @@
  *   so a reader's words are never dropped for want of a selector; with neither → skipped.
  */
 import type * as v from 'valibot';
-import { NOTE_COLORS, type NoteAnchor, type NoteColor } from '../note-types';
+import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteAnchor, type NoteColor } from '../note-types';
 import type { IdSource } from './derived-id';
 import { classifyAddress } from './import-address';
 import { cleanTags, joinTexts, readBodies, type Words } from './import-body';
@@ -45,14 +45,10 @@ function parseTime(text: string | null | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-function isNoteColor(value: string): value is NoteColor {
-  return (NOTE_COLORS as readonly string[]).includes(value);
-}
-
 /** The colour under `gloss:color`; an unknown colour name falls back to yellow rather than losing the note. */
 function readColor(raw: Record<string, unknown>, index: number): NoteColor {
   const value = readText(raw, ACCEPTED_KEYS.color, index, '')?.trim().toLowerCase() ?? '';
-  return isNoteColor(value) ? value : 'yellow';
+  return isNoteColor(value) ? value : DEFAULT_NOTE_COLOR;
 }
 
 /** The page an entity note was written on (`gloss:page`), as address and title. */
