@@ -511,12 +511,26 @@ describe('dashboard: export and import', () => {
     pick(new File(['[]'], 'bad.json', { type: 'application/json' }));
     await vi.waitFor(() =>
       expect(status('.import-export-error')).toBe(
-        'Import failed; nothing was changed. Annotation 3 in this file has no target. Nothing was imported.',
+        'Import failed. Annotation 3 in this file has no target. Nothing was imported.',
       ),
     );
+    expect(status('.import-export-error')?.match(/nothing was imported/gi)).toHaveLength(1);
     expect($('.import-export-error')?.getAttribute('role')).toBe('alert');
     expect(sentOf('listNotes').length).toBe(1);
     expect(shownIds().length).toBe(5);
+  });
+
+  it('says once that nothing was imported when the background fails for another reason', async () => {
+    handlers.set('importNotes', () => {
+      throw new Error('The background did not answer.');
+    });
+    await renderDashboard();
+    pick(new File(['[]'], 'bad.json', { type: 'application/json' }));
+    await vi.waitFor(() =>
+      expect(status('.import-export-error')).toBe(
+        'Import failed. The background did not answer. Nothing was imported.',
+      ),
+    );
   });
 
   it('refuses a file over 10 MB without reading or sending it', async () => {

@@ -5,7 +5,7 @@ import { request } from '../../platform/messaging';
 import { formatMegabytes, MAX_FILE_BYTES } from '../../shared/notes/web-annotation/import-limits';
 import { errorText } from '../shared/error-text';
 import { downloadText } from './download';
-import { importSummaryText } from './import-summary';
+import { importFailureText, importSummaryText } from './import-summary';
 
 /** Props of `ImportExport`. */
 export interface ImportExportProps {
@@ -52,7 +52,7 @@ export function ImportExport({ onImported }: ImportExportProps) {
       setOutcome({ kind: 'done', text: importSummaryText(summary) });
       await onImported();
     } catch (e) {
-      setOutcome({ kind: 'error', text: t('dashboardImportFailed', errorText(e)) });
+      setOutcome({ kind: 'error', text: importFailureText(e) });
     }
   };
 

@@ -2,6 +2,7 @@
 import { t } from '../../platform/i18n';
 import type { ImportSummary } from '../../shared/protocol';
 import { countLabel } from '../shared/count-label';
+import { errorText } from '../shared/error-text';
 
 /** How many skipped annotations are named one by one; a file of thousands of bad ones should not fill the page. */
 const NAMED_SKIPS = 5;
@@ -39,4 +40,15 @@ export function importSummaryText(summary: ImportSummary): string {
     );
   }
   return sentences.join(' ');
+}
+
+/**
+ * Why an import failed, saying once that nothing was imported. The background's own refusals (ImportError,
+ * in English like every reason it gives) already end with that sentence; anything else, such as a lost
+ * connection to the background, gets it added. Imports are one transaction, so it holds in both cases.
+ */
+export function importFailureText(error: unknown): string {
+  const reason = errorText(error);
+  const text = t('dashboardImportFailed', reason);
+  return /Nothing was imported\.$/.test(reason) ? text : `${text} ${t('dashboardNothingImported')}`;
 }

@@ -8,21 +8,9 @@
 import { noteIdFor } from './derived-id';
 import { readAnnotation } from './import-annotation';
 import { findAnnotations } from './import-document';
-import { ImportError } from './import-error';
+import { parseJson } from './import-json';
 import { checkDepth, checkFileSize } from './import-limits';
 import type { ImportedNote, ParsedImport, ParseOptions, SkippedAnnotation } from './types';
-
-/** The parsed JSON of `text`, or an ImportError saying why it is not JSON. */
-function parseJson(text: string): unknown {
-  try {
-    // Editors on Windows may save a byte-order mark, which JSON.parse rejects.
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (error) {
-    if (error instanceof SyntaxError)
-      throw new ImportError(`This file is not valid JSON (${error.message}).`);
-    throw new ImportError('This file nests its data too deeply to be read.');
-  }
-}
 
 /** Notes from the text of an annotation file; throws ImportError when the file cannot be used as a whole. */
 export async function parseAnnotations(text: string, opts: ParseOptions = {}): Promise<ParsedImport> {
