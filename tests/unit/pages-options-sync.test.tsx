@@ -101,6 +101,34 @@ describe('options: sync section', () => {
     expect($<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(false);
   });
 
+  it('completes an address typed without a scheme, shows it in the field, and sends it', async () => {
+    handlers.set('getSyncStatus', () => disconnected);
+    handlers.set('connectSync', () => {
+      throw new Error('Could not reach a sync server at http://127.0.0.1:8787.');
+    });
+    render(<SyncSection />, root);
+    await vi.waitFor(() => expect($('#sync-server')).not.toBeNull());
+    // The browser's own url check would refuse an address without its scheme before Gloss saw it.
+    expect($<HTMLInputElement>('#sync-server')!.type).toBe('text');
+    type('#sync-server', ' 127.0.0.1:8787 ');
+    type('#sync-code', 'code-1234');
+    $<HTMLButtonElement>('button[type="submit"]')!.click();
+    await vi.waitFor(() => expect($('[role="alert"]')).not.toBeNull());
+    expect(sent.find((e) => e.type === 'connectSync')?.args).toMatchObject({
+      serverUrl: 'http://127.0.0.1:8787',
+    });
+    expect($<HTMLInputElement>('#sync-server')!.value).toBe('http://127.0.0.1:8787');
+
+    type('#sync-server', 'sync.example.org/gloss');
+    await vi.waitFor(() => expect($('[role="alert"]')).toBeNull());
+    $<HTMLButtonElement>('button[type="submit"]')!.click();
+    await vi.waitFor(() => expect($('[role="alert"]')).not.toBeNull());
+    expect(sent.filter((e) => e.type === 'connectSync').at(-1)?.args).toMatchObject({
+      serverUrl: 'https://sync.example.org/gloss',
+    });
+    expect($<HTMLInputElement>('#sync-server')!.value).toBe('https://sync.example.org/gloss');
+  });
+
   it('when connected: last sync, waiting changes, problems in plain words, Sync now and Disconnect', async () => {
     let status = connected({
       pending: 4,

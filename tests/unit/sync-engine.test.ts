@@ -45,9 +45,11 @@ describe('connecting', () => {
     const { code } = rig.server.createUser();
     const a = rig.device('a');
     await expect(a.engine.connect('ftp://sync.example.org', code)).rejects.toThrow(
-      /starting with https:\/\//,
+      /^Enter the sync server.s address, for example sync\.example\.org/,
     );
-    await expect(a.engine.connect('not an address', code)).rejects.toThrow(/starting with https:\/\//);
+    await expect(a.engine.connect('not an address', code)).rejects.toThrow(
+      /^Enter the sync server.s address, for example sync\.example\.org/,
+    );
     await expect(a.engine.connect(SERVER_URL, 'code-wrong')).rejects.toThrow(
       /enrolment code is wrong or was already used/,
     );

@@ -104,7 +104,7 @@ describe('sync requests', () => {
 
     expect(await send('connectSync', { serverUrl: 'file:///etc', code })).toEqual({
       ok: false,
-      error: expect.stringMatching(/^Enter the server's address, starting with https:\/\//),
+      error: expect.stringMatching(/^Enter the sync server's address, for example sync\.example\.org/),
     });
     expect(await send('connectSync', { serverUrl: SERVER_URL, code })).toEqual({
       ok: true,
@@ -132,12 +132,37 @@ describe('around the requests', () => {
     expect(normaliseServerUrl('https://example.org/gloss//?x=1#y')).toBe('https://example.org/gloss');
     for (const bad of [
       '',
-      'example.org',
+      '   ',
+      'not an address',
       'ftp://example.org',
+      'ftp:example.org',
+      'mailto:me@example.org',
       'javascript:alert(1)',
       'https://u:p@example.org',
     ])
-      expect(() => normaliseServerUrl(bad), bad).toThrow(/starting with https:\/\//);
+      expect(() => normaliseServerUrl(bad), bad).toThrow(
+        /^Enter the sync server.s address, for example sync\.example\.org/,
+      );
+  });
+
+  it('server addresses typed without a scheme: http for this computer, https for any other', () => {
+    const cases: Array<[string, string]> = [
+      ['127.0.0.1:8787', 'http://127.0.0.1:8787'],
+      ['127.1.2.3', 'http://127.1.2.3'],
+      ['localhost:8787', 'http://localhost:8787'],
+      ['LocalHost:8787/', 'http://localhost:8787'],
+      ['[::1]:8787', 'http://[::1]:8787'],
+      ['sync.example.org', 'https://sync.example.org'],
+      ['sync.example.org/gloss/', 'https://sync.example.org/gloss'],
+      ['sync.example.org:8443', 'https://sync.example.org:8443'],
+      ['192.168.1.20:8787', 'https://192.168.1.20:8787'],
+      ['localhost.example.org', 'https://localhost.example.org'],
+      ['127.0.0.1.example.org', 'https://127.0.0.1.example.org'],
+      // A scheme the reader typed is kept, even http for another computer on their network.
+      ['http://192.168.1.20:8787', 'http://192.168.1.20:8787'],
+      ['HTTPS://localhost:8787', 'https://localhost:8787'],
+    ];
+    for (const [typed, address] of cases) expect(normaliseServerUrl(typed), typed).toBe(address);
   });
 
   it('names the device after the browser and the operating system, by feature detection', async () => {
