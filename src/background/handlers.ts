@@ -15,7 +15,15 @@ import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
 import { makeNoteHandlers } from './notes-handlers';
-import { getTabMentions, hostOf, recordMentions, tabsOnHost, totals } from './tab-mentions';
+import {
+  getTabMentions,
+  hostOf,
+  isScanning,
+  markScanning,
+  recordMentions,
+  tabsOnHost,
+  totals,
+} from './tab-mentions';
 
 /** The bundle shipped in this build. */
 export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBundle>(BUNDLE_PATH);
@@ -61,7 +69,16 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
     async getTabSummary({ tabId }) {
       await kb();
       const report = await getTabMentions(tabId);
-      if (!report) return { tabId, host: '', isSupported: false, isEnabled: false, total: 0, entities: [] };
+      if (!report)
+        return {
+          tabId,
+          host: '',
+          isSupported: false,
+          isEnabled: false,
+          isScanning: false,
+          total: 0,
+          entities: [],
+        };
       const counts = totals(report);
       const records = await db.entities.bulkGet(Object.keys(counts));
       const entities = records
@@ -75,14 +92,18 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
         host: report.host,
         isSupported: true,
         isEnabled: await isSiteEnabled(db, report.host),
+        isScanning: isScanning(report, Date.now()),
         total,
         entities,
       };
     },
     async setSiteEnabled({ host, isEnabled }) {
       await setSiteEnabled(db, host, isEnabled);
-      for (const tabId of await tabsOnHost(host))
+      for (const tabId of await tabsOnHost(host)) {
+        // Recorded before the tab hears of it, so a popup asking right after this reply sees "scanning".
+        if (isEnabled) await markScanning(tabId, Date.now());
         await sendEventToTab(tabId, 'siteEnabledChanged', { host, isEnabled });
+      }
       return null;
     },
     async getSource({ sourceId }) {

@@ -10,6 +10,19 @@ export interface TabMentions {
   host: string;
   /** frameId → entity id → count. */
   frames: Record<string, Record<string, number>>;
+  /**
+   * When the site was switched on for this tab, until its content script reports again: the counts are
+   * not known yet, and the popup must not say the page has none.
+   */
+  scanningSince?: number;
+}
+
+/** A switched-on tab that has not reported within this long has no content script to report (say so). */
+const SCANNING_MS = 5000;
+
+/** Whether the tab's counts are still being gathered after the site was switched on. */
+export function isScanning(report: TabMentions, nowMs: number): boolean {
+  return report.scanningSince !== undefined && nowMs - report.scanningSince < SCANNING_MS;
 }
 
 const key = (tabId: number): string => `tab:${tabId}`;
@@ -31,21 +44,32 @@ export function totals(report: TabMentions): Record<string, number> {
 
 const queues = new Map<number, Promise<void>>();
 
-/**
- * Records one frame's report and updates the badge. The top frame's report starts a fresh page. Reports
- * of one tab are applied one after another, since each is a read-modify-write of the same session key.
- */
+/** Runs `job` after every earlier job of the tab: each is a read-modify-write of the same session key. */
+function serially(tabId: number, job: () => Promise<void>): Promise<void> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(job);
+  const settled = next.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
+  return next;
+}
+
+/** Records one frame's report and updates the badge. The top frame's report starts a fresh page. */
 export function recordMentions(
   tabId: number,
   frameId: number,
   url: string,
   counts: Record<string, number>,
 ): Promise<void> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(() => applyReport(tabId, frameId, url, counts));
-  const settled = next.catch(() => undefined);
-  queues.set(tabId, settled);
-  void settled.then(() => queues.get(tabId) === settled && queues.delete(tabId));
-  return next;
+  return serially(tabId, () => applyReport(tabId, frameId, url, counts));
+}
+
+/** Forgets a tab's counts until its content script reports again (the site was just switched on). */
+export function markScanning(tabId: number, nowMs: number): Promise<void> {
+  return serially(tabId, async () => {
+    const report = await getTabMentions(tabId);
+    if (!report) return;
+    await browser.storage.session.set({ [key(tabId)]: { ...report, frames: {}, scanningSince: nowMs } });
+  });
 }
 
 async function applyReport(
@@ -66,6 +90,7 @@ async function applyReport(
     report.host = hostOf(url);
   }
   report.frames[String(frameId)] = counts;
+  delete report.scanningSince;
   await browser.storage.session.set({ [key(tabId)]: report });
   await showBadge(tabId, report);
 }

@@ -40,6 +40,8 @@ export interface TabSummary {
   /** Whether Gloss can run on this tab at all (not on browser-internal pages). */
   isSupported: boolean;
   isEnabled: boolean;
+  /** The site was just switched on and the page has not reported its counts yet. */
+  isScanning: boolean;
   total: number;
   entities: TabEntityCount[];
 }
@@ -131,6 +133,12 @@ export interface SyncStatus {
   /** What is wrong, in plain words: the last failure, a revoked token, or a corrected clock. */
   error?: string;
   isSyncing: boolean;
+  /** The name this browser enrolled under ("Chrome 156 on Linux"); absent for connections made before names. */
+  deviceName?: string;
+  /** When this browser was connected to the server (ms since the epoch). */
+  connectedAt?: number;
+  /** After a failed sync: when the next automatic try is due (ms since the epoch). */
+  nextTryAt?: number;
 }
 
 /** Requests the background answers. Each returns `Result<ReturnType>` over the wire. */
@@ -182,8 +190,11 @@ export interface BackgroundRequests {
   /** Dashboard and popup: opens the note's page in a new tab and scrolls to the note. */
   openNote(args: { id: string }): null;
 
-  /** Options: trades a sync server's one-time enrolment code for this device's token, then syncs. */
-  connectSync(args: { serverUrl: string; code: string }): SyncStatus;
+  /**
+   * Options: trades a sync server's one-time enrolment code for this device's token, under the name the
+   * reader confirmed (or, without one, the name the background proposes), then syncs.
+   */
+  connectSync(args: { serverUrl: string; code: string; deviceName?: string }): SyncStatus;
   /** Options: forgets the server, token and sync position; every note stays in this browser. */
   disconnectSync(args: Record<string, never>): SyncStatus;
   /** Options: where syncing stands. */

@@ -19,6 +19,7 @@ const summary = (patch: Partial<TabSummary> = {}): TabSummary => ({
   host: 'example.com',
   isSupported: true,
   isEnabled: true,
+  isScanning: false,
   total: 5,
   entities: [
     { id: 'beca', name: 'BECA', type: 'agreement', count: 1 },

@@ -50,7 +50,15 @@ describe('popup tab id', () => {
 });
 
 describe('popup summary', () => {
-  const base = { tabId: 1, host: 'example.com', isSupported: true, isEnabled: true, total: 0, entities: [] };
+  const base = {
+    tabId: 1,
+    host: 'example.com',
+    isSupported: true,
+    isEnabled: true,
+    isScanning: false,
+    total: 0,
+    entities: [],
+  };
   const entity = (id: string, name: string, count: number) => ({ id, name, type: 'company' as const, count });
 
   it('checks support first, then the site switch, then what was found', () => {
@@ -59,6 +67,9 @@ describe('popup summary', () => {
     expect(summaryView(base)).toBe('empty');
     expect(summaryView({ ...base, entities: [entity('a', 'A', 0)] })).toBe('empty');
     expect(summaryView({ ...base, total: 2, entities: [entity('a', 'A', 2)] })).toBe('entities');
+    // Just switched on: nothing reported yet is not "found none".
+    expect(summaryView({ ...base, isScanning: true })).toBe('scanning');
+    expect(summaryView({ ...base, isScanning: true, entities: [entity('a', 'A', 2)] })).toBe('entities');
   });
 
   it('sorts by count, most first, ties by name, dropping zero counts', () => {

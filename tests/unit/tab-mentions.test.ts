@@ -26,9 +26,8 @@ vi.mock('../../src/platform/browser', () => ({
   },
 }));
 
-const { forgetTab, getTabMentions, hostOf, recordMentions, tabsOnHost, totals } = await import(
-  '../../src/background/tab-mentions'
-);
+const { forgetTab, getTabMentions, hostOf, isScanning, markScanning, recordMentions, tabsOnHost, totals } =
+  await import('../../src/background/tab-mentions');
 
 beforeEach(() => {
   session.clear();
@@ -67,6 +66,21 @@ describe('tab mentions', () => {
     expect(await tabsOnHost('a.example')).toEqual([1]);
     await forgetTab(1);
     expect(await getTabMentions(1)).toBeUndefined();
+  });
+
+  it('after the site is switched on, says the tab is being scanned until its page reports, even a report of nothing', async () => {
+    await recordMentions(4, 0, 'https://news.example/a', {});
+    expect(isScanning((await getTabMentions(4))!, 1_000)).toBe(false);
+    await markScanning(4, 1_000);
+    expect(isScanning((await getTabMentions(4))!, 1_500)).toBe(true);
+    // A page with no content script (loaded before Gloss was installed) never reports: not forever.
+    expect(isScanning((await getTabMentions(4))!, 7_000)).toBe(false);
+    await recordMentions(4, 0, 'https://news.example/a', {});
+    expect(isScanning((await getTabMentions(4))!, 1_500)).toBe(false);
+    await markScanning(4, 2_000);
+    await recordMentions(4, 0, 'https://news.example/a', { nec: 2 });
+    expect(isScanning((await getTabMentions(4))!, 2_100)).toBe(false);
+    expect(totals((await getTabMentions(4))!)).toEqual({ nec: 2 });
   });
 
   it('names the site of local files and rejects junk', () => {

@@ -22,6 +22,8 @@ export interface PopupAppProps {
  * would soon be stale; one small message every two seconds is cheap for something open this briefly.
  */
 const REFRESH_MS = 2000;
+/** How often it is asked for while the page is being scanned after the site was switched on. */
+const SCANNING_REFRESH_MS = 200;
 
 async function loadSummary(search: string): Promise<{ summary: TabSummary; notes: TabNotes }> {
   const tabId = await resolvePopupTabId(search);
@@ -37,17 +39,23 @@ async function loadSummary(search: string): Promise<{ summary: TabSummary; notes
 export function PopupApp({ search }: PopupAppProps) {
   const { state, refresh } = useAsync(() => loadSummary(search), search);
 
+  // While a page that was just switched on has not reported yet, ask again soon rather than in two seconds.
+  const isScanning = state.status === 'ready' && state.value.summary.isScanning;
   useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refresh();
-    }, REFRESH_MS);
+    const timer = setInterval(
+      () => {
+        if (document.visibilityState === 'visible') void refresh();
+      },
+      isScanning ? SCANNING_REFRESH_MS : REFRESH_MS,
+    );
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [refresh, isScanning]);
 
   const host = state.status === 'ready' ? state.value.summary.host : '';
   return (
     <div class="popup">
       <header class="popup-header">
+        <img class="brand-mark" src="icons/icon-32.png" alt="" />
         <h1>{t('extName')}</h1>
         {host && <p class="popup-host">{host}</p>}
       </header>

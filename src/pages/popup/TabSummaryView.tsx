@@ -23,6 +23,7 @@ export function TabSummaryView({ summary, onSiteChanged }: TabSummaryViewProps) 
     <>
       <SiteSwitch host={summary.host} isEnabled={summary.isEnabled} onChanged={onSiteChanged} />
       {view === 'disabled' && <Notice>{t('popupDisabled', summary.host)}</Notice>}
+      {view === 'scanning' && <Notice>{t('popupScanning')}</Notice>}
       {view === 'empty' && <Notice>{t('popupEmpty')}</Notice>}
       {view === 'entities' && (
         <section class="popup-found" aria-labelledby="popup-found-heading">

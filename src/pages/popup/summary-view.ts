@@ -2,13 +2,14 @@
 import type { TabEntityCount, TabSummary } from '../../shared/protocol';
 
 /** The popup's main states, in the order they are checked. */
-export type SummaryView = 'unsupported' | 'disabled' | 'empty' | 'entities';
+export type SummaryView = 'unsupported' | 'disabled' | 'scanning' | 'empty' | 'entities';
 
 /** Which state a summary is in: a page Gloss cannot run on wins over everything else. */
 export function summaryView(summary: TabSummary): SummaryView {
   if (!summary.isSupported) return 'unsupported';
   if (!summary.isEnabled) return 'disabled';
-  return summary.entities.some((e) => e.count > 0) ? 'entities' : 'empty';
+  if (summary.entities.some((e) => e.count > 0)) return 'entities';
+  return summary.isScanning ? 'scanning' : 'empty';
 }
 
 /** Entities with at least one mention, most mentioned first, ties by name so the order is stable. */
