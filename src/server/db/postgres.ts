@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { INT8_OID, parseInt8, type Sql } from './sql';
+import { isConnectionFailure, orUnavailable } from './unavailable';
 
 /** int8 as numbers for this pool only, leaving `pg`'s global parsers alone. */
 const types = {
@@ -23,6 +24,34 @@ function onClient(client: pg.PoolClient): Sql {
   return self;
 }
 
+/**
+ * Runs `fn` in a transaction on a client of its own. While the client is checked out, `pg-pool` listens
+ * for nothing on it, and a connection that dies then (`pg_terminate_backend`, a PostgreSQL restart) emits
+ * an 'error' event that would end the process: it is caught here, the transaction fails, and the broken
+ * client is destroyed rather than returned to the pool.
+ */
+async function inTransaction<T>(pool: pg.Pool, fn: (tx: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
+  try {
+    await client.query('BEGIN');
+    const result = await fn(onClient(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    // A client whose ROLLBACK fails is in an unknown state: destroy it too.
+    if (!broken) await client.query('ROLLBACK').catch(onError);
+    throw broken && !isConnectionFailure(error) ? broken : error;
+  } finally {
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
 /** Opens a pool on `url` (postgres://user:password@host:port/database). Fails fast when nothing answers. */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Sql> {
   const pool = new pg.Pool({
@@ -37,26 +66,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   await pool.query('SELECT 1');
   return {
     kind: 'postgres',
-    query: async <T>(text: string, params?: readonly unknown[]) =>
-      (await pool.query(text, params as unknown[] | undefined)).rows as T[],
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        await client.query('BEGIN');
-        const result = await fn(onClient(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch((e: Error) => {
-          broken = e;
-        });
-        throw error;
-      } finally {
-        // A client whose ROLLBACK failed is in an unknown state: destroy it rather than reuse it.
-        client.release(broken);
-      }
-    },
+    query: <T>(text: string, params?: readonly unknown[]) =>
+      orUnavailable(async () => (await pool.query(text, params as unknown[] | undefined)).rows as T[]),
+    transaction: (fn) => orUnavailable(() => inTransaction(pool, fn)),
     close: async () => {
       if (!pool.ended) await pool.end();
     },

@@ -14,6 +14,7 @@ import { SYNC_LIMITS } from '../../shared/sync/wire';
 import { EnrolRequestSchema, PullQuerySchema, PushRequestSchema } from '../../shared/sync/wire-schemas';
 import { enrolDevice } from '../accounts/enrol';
 import type { Sql } from '../db/sql';
+import { isConnectionFailure } from '../db/unavailable';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
 import type { AppEnv } from './app-env';
@@ -35,6 +36,9 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   token: { perMinute: 120, burst: 60 },
   enrol: { perMinute: 10, burst: 10 },
 };
+
+/** Seconds a client is asked to wait after a request failed because the database was unreachable. */
+export const DATABASE_RETRY_AFTER_S = 5;
 
 export interface AppOptions {
   sql: Sql;
@@ -95,6 +99,12 @@ export function createApp({ sql, now = Date.now, logger = jsonLogger(), rateLimi
   app.notFound((c) => c.json({ error: 'no such route' }, 404));
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse();
+    if (isConnectionFailure(error)) {
+      // Not the request's fault: the client keeps its changes and tries again (a restart takes seconds).
+      logger({ level: 'warn', msg: 'database unavailable', path: c.req.path });
+      c.header('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      return c.json({ error: 'the database is unavailable; try again shortly' }, 503);
+    }
     // The message only, cut short: a database error can quote a little of what it choked on.
     logger({ level: 'error', msg: 'request failed', path: c.req.path, error: String(error).slice(0, 200) });
     return c.json({ error: 'internal server error' }, 500);
