@@ -6,7 +6,7 @@
  * Switching on again builds a fresh one (page-session.ts).
  */
 import { cardLabels } from '../platform/card-labels';
-import { t } from '../platform/i18n';
+import { t, tCount } from '../platform/i18n';
 import { sendRequest } from '../platform/messaging';
 import type { EntitySummary } from '../shared/kb-types';
 import type { Matcher } from '../shared/matcher/matcher';
@@ -31,7 +31,7 @@ function frameLabels(): CardFrameLabels {
     settings: t('cardSettings'),
     loading: t('cardLoading'),
     dialogLabel: (name) => t('cardDialogLabel', name),
-    mentionsOnPage: (n) => t('cardMentionsOnPage', String(n)),
+    mentionsOnPage: (n) => tCount('cardMentionsOnPage', n),
   };
 }
 

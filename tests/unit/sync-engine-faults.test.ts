@@ -188,7 +188,7 @@ describe('what the server says', () => {
     await a.db.notes.update(bad!.id, { tags: ['t'.repeat(80)] });
     const status = await a.connect(userId);
     expect(status.error).toBe(
-      'Notes that cannot be sent: 1. The sync server would refuse them (fields.tags.0: Invalid length: Expected <=64 but received 80). They stay in this browser; the other notes sync as usual.',
+      '1 note cannot be sent: the sync server would refuse it (fields.tags.0: Invalid length: Expected <=64 but received 80). It stays in this browser; the other notes sync as usual.',
     );
     expect(status.pending).toBe(1);
     expect(rig.server.notesOf(userId)).toHaveLength(2);

@@ -2,7 +2,7 @@
  * Sync problems in plain words, from `_locales` (keys `syncError…`). Failures are stored as kinds and
  * worded only when shown, so the words follow the browser's language.
  */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { SyncFailure } from './sync-store';
 import { SyncHttpError } from './transport';
 
@@ -33,7 +33,7 @@ export function failureText(failure: SyncFailure, nextAttemptAt?: number): strin
     case 'no-progress':
       return t('syncErrorNoProgress');
     case 'unsendable':
-      return t('syncErrorUnsendable', [String(failure.count ?? 0), detail]);
+      return tCount('syncErrorUnsendable', failure.count ?? 0, [detail]);
     case 'internal':
       return t('syncErrorInternal', detail);
   }

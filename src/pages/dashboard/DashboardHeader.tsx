@@ -1,7 +1,6 @@
 /** The dashboard's banner: title, how many notes show, export and import, search and filters. */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { Notebook } from '../../shared/protocol';
-import { countLabel } from '../shared/count-label';
 import type { AsyncState } from '../shared/use-async';
 import { Filters } from './Filters';
 import { ImportExport } from './ImportExport';
@@ -19,7 +18,7 @@ export interface DashboardHeaderProps {
 
 /** "12 notes", or "Showing 3 of 12 notes" while filters narrow the list. */
 function countText(view: DashboardView): string {
-  const total = countLabel(view.total, 'dashboardNoteCountOne', 'dashboardNoteCountMany');
+  const total = tCount('dashboardNoteCount', view.total);
   return view.shown === view.total ? total : t('dashboardShowing', [String(view.shown), total]);
 }
 

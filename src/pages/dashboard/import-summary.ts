@@ -1,7 +1,6 @@
 /** What an import did, in plain sentences ("Imported 12 notes. 3 were already here. 1 could not be used: …"). */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { ImportSummary } from '../../shared/protocol';
-import { countLabel } from '../shared/count-label';
 import { errorText } from '../shared/error-text';
 
 /** How many skipped annotations are named one by one; a file of thousands of bad ones should not fill the page. */
@@ -19,25 +18,19 @@ function skippedItem(skip: { index: number; reason: string }): string {
 /** The summary sentences, joined with spaces. */
 export function importSummaryText(summary: ImportSummary): string {
   const sentences = [
-    summary.added === 0
-      ? t('dashboardImportedNone')
-      : countLabel(summary.added, 'dashboardImportedOne', 'dashboardImportedMany'),
+    summary.added === 0 ? t('dashboardImportedNone') : tCount('dashboardImported', summary.added),
   ];
   if (summary.unchanged > 0) {
-    sentences.push(countLabel(summary.unchanged, 'dashboardAlreadyHereOne', 'dashboardAlreadyHereMany'));
+    sentences.push(tCount('dashboardAlreadyHere', summary.unchanged));
   }
   const skipped = summary.skipped;
   if (skipped.length > 0) {
     const named = skipped.slice(0, NAMED_SKIPS).map(skippedItem);
     if (skipped.length > NAMED_SKIPS)
-      named.push(t('dashboardImportSkippedMore', String(skipped.length - NAMED_SKIPS)));
+      named.push(tCount('dashboardImportSkippedMore', skipped.length - NAMED_SKIPS));
     // A semicolon, as the reasons themselves may contain commas.
     const list = named.join('; ');
-    sentences.push(
-      skipped.length === 1
-        ? t('dashboardImportSkippedOne', list)
-        : t('dashboardImportSkippedMany', [String(skipped.length), list]),
-    );
+    sentences.push(tCount('dashboardImportSkipped', skipped.length, [list]));
   }
   return sentences.join(' ');
 }

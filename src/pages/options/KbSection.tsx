@@ -1,7 +1,6 @@
 /** Read-only view of the knowledge base: its source articles and how many entities it knows. */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
-import { countLabel } from '../shared/count-label';
 import { Notice } from '../shared/Notice';
 import { SourceLinks } from '../shared/SourceLinks';
 import { useAsync } from '../shared/use-async';
@@ -18,8 +17,8 @@ export function KbSection() {
         <>
           <p>
             {t('optionsKbSummary', [
-              countLabel(state.value.entities.length, 'entityCountOne', 'entityCountMany'),
-              countLabel(state.value.sources.length, 'sourceCountOne', 'sourceCountMany'),
+              tCount('entityCount', state.value.entities.length),
+              tCount('sourceCount', state.value.sources.length),
             ])}
           </p>
           <h3>{t('optionsKbSources')}</h3>

@@ -1,9 +1,8 @@
 /** What a connected browser shows: the server, the last sync, what waits to be sent, and the controls. */
 import { useState } from 'preact/hooks';
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import type { SyncStatus } from '../../shared/protocol';
-import { countLabel } from '../shared/count-label';
 import { errorText } from '../shared/error-text';
 import { Notice } from '../shared/Notice';
 import { formatAgo } from './format-ago';
@@ -39,11 +38,7 @@ export function SyncConnected({ status, onStatus, onDisconnected }: SyncConnecte
           ? t('syncNeverSynced')
           : t('syncLastSynced', formatAgo(status.lastSyncAt, Date.now()))}
       </p>
-      <p>
-        {status.pending === 0
-          ? t('syncPendingNone')
-          : countLabel(status.pending, 'syncPendingOne', 'syncPendingMany')}
-      </p>
+      <p>{status.pending === 0 ? t('syncPendingNone') : tCount('syncPending', status.pending)}</p>
       {status.error && <Notice kind="error">{status.error}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <p class="sync-buttons">

@@ -1,8 +1,8 @@
 /** The entities found on the tab, each expanding to its card. */
 import { useEffect, useState } from 'preact/hooks';
 import { entityTypeLabel } from '../../platform/entity-type-label';
+import { tCount } from '../../platform/i18n';
 import type { TabEntityCount } from '../../shared/protocol';
-import { countLabel } from '../shared/count-label';
 import { tintStyle } from '../shared/tint-style';
 import { EntityCardPanel } from './EntityCardPanel';
 import { OtherEntityPanel } from './OtherEntityPanel';
@@ -67,9 +67,7 @@ export function EntityList({ entities }: EntityListProps) {
                 <span class="entity-type">{entityTypeLabel(entity.type)}</span>
                 <span class="entity-count">
                   <span aria-hidden="true">{entity.count}</span>
-                  <span class="visually-hidden">
-                    {countLabel(entity.count, 'mentionCountOne', 'mentionCountMany')}
-                  </span>
+                  <span class="visually-hidden">{tCount('mentionCount', entity.count)}</span>
                 </span>
               </button>
               {isExpanded && (

@@ -2,7 +2,7 @@
  * "Your notes on this page" in the popup: every note filed under the tab's page, with the ones Gloss
  * could not place on it (orphans) marked and explained, since the page itself cannot show them.
  */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import { ellipsize } from '../../shared/ellipsize';
 import type { TabNotes } from '../../shared/protocol';
 
@@ -17,9 +17,9 @@ export function PageNotes({ notes }: { notes: TabNotes }) {
   return (
     <section class="popup-notes" aria-labelledby="popup-notes-heading">
       <h2 id="popup-notes-heading" class="popup-total">
-        {t('popupNotesHeading', String(notes.notes.length))}
+        {tCount('popupNotesHeading', notes.notes.length)}
       </h2>
-      {orphans > 0 && <p class="hint">{t('popupNotesOrphanHint', String(orphans))}</p>}
+      {orphans > 0 && <p class="hint">{tCount('popupNotesOrphanHint', orphans)}</p>}
       <ul class="popup-note-list">
         {notes.notes.map((note) => (
           <li key={note.id} class="popup-note" data-note-id={note.id} data-status={note.status}>

@@ -1,7 +1,6 @@
 /** The body of the popup once the tab's summary has arrived. */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { TabSummary } from '../../shared/protocol';
-import { countLabel } from '../shared/count-label';
 import { Notice } from '../shared/Notice';
 import { EntityList } from './EntityList';
 import { SiteSwitch } from './SiteSwitch';
@@ -28,10 +27,7 @@ export function TabSummaryView({ summary, onSiteChanged }: TabSummaryViewProps) 
       {view === 'entities' && (
         <section class="popup-found" aria-labelledby="popup-found-heading">
           <h2 id="popup-found-heading" class="popup-total">
-            {t('popupTotal', [
-              countLabel(summary.total, 'mentionCountOne', 'mentionCountMany'),
-              countLabel(entities.length, 'entityCountOne', 'entityCountMany'),
-            ])}
+            {t('popupTotal', [tCount('mentionCount', summary.total), tCount('entityCount', entities.length)])}
           </h2>
           <EntityList entities={entities} />
         </section>

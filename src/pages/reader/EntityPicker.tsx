@@ -1,7 +1,6 @@
 /** The reader's toolbar: which entity's mentions are marked in the article. */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { EntitySummary } from '../../shared/kb-types';
-import { countLabel } from '../shared/count-label';
 
 /** Props of `EntityPicker`. */
 export interface EntityPickerProps {
@@ -29,15 +28,12 @@ export function EntityPicker({ entities, counts, value, markedCount, onChange }:
         <option value="">{t('readerNoEntity')}</option>
         {listed.map((entity) => (
           <option key={entity.id} value={entity.id}>
-            {t('readerEntityOption', [
-              entity.name,
-              countLabel(counts.get(entity.id) ?? 0, 'mentionCountOne', 'mentionCountMany'),
-            ])}
+            {t('readerEntityOption', [entity.name, tCount('mentionCount', counts.get(entity.id) ?? 0)])}
           </option>
         ))}
       </select>
       <output class="reader-marked" aria-live="polite">
-        {value ? countLabel(markedCount, 'markedCountOne', 'markedCountMany') : ''}
+        {value ? tCount('markedCount', markedCount) : ''}
       </output>
     </div>
   );
