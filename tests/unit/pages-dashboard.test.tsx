@@ -181,9 +181,7 @@ describe('dashboard: the list', () => {
 
     handlers.set('listNotes', () => ({ notes: [], entities: [], orphanIds: [] }));
     button(root, 'Try again').click();
-    await vi.waitFor(() =>
-      expect(status('.notice')).toBe('No notes yet. Select text on any page and choose Add note.'),
-    );
+    await vi.waitFor(() => expect(status('.empty-notebook h2')).toBe('No notes yet'));
     expect(status('.dashboard-count')).toBe('0 notes');
   });
 

@@ -91,7 +91,7 @@ describe('popup', () => {
   it('asks for the active tab when no tabId is given', async () => {
     handlers.set('getTabSummary', () => summary());
     render(<PopupApp search="" />, root);
-    await vi.waitFor(() => expect(sent[0]?.args).toEqual({ tabId: 99 }));
+    await vi.waitFor(() => expect(sent.find((m) => m.type === 'getTabSummary')?.args).toEqual({ tabId: 99 }));
   });
 
   it('expands a card, opens the reader at a passage, and follows related entities', async () => {

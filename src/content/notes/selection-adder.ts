@@ -3,10 +3,11 @@
  * every change while the mouse is still dragging), follows the selection while the page scrolls, and goes
  * away when the selection does. Pressing it keeps the selection (the button takes no focus on press).
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition } from '@floating-ui/dom';
 import { h } from 'preact';
 import { rangeReference } from '../ui/range-reference';
 import type { UiHost } from '../ui/shadow-host';
+import { ADDER_PLACEMENT } from './adder-placement';
 import type { NoteLabels } from './note-labels';
 
 /** A selection settles this long after its last change before the button shows. */
@@ -90,11 +91,7 @@ export class SelectionAdder {
     if (!button) return;
     const reference = rangeReference(range);
     const update = (): void => {
-      void computePosition(reference, button, {
-        strategy: 'fixed',
-        placement: 'top-end',
-        middleware: [inline(), offset(8), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
+      void computePosition(reference, button, ADDER_PLACEMENT).then(({ x, y }) => {
         button.style.left = `${Math.round(x)}px`;
         button.style.top = `${Math.round(y)}px`;
       });

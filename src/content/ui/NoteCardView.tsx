@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { ellipsize } from '../../shared/ellipsize';
+import { formatDate } from '../../shared/format-date';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
 import type { NoteLabels } from '../notes/note-labels';
@@ -60,7 +61,7 @@ export function NoteText({ note, labels }: { note: NoteView; labels: NoteLabels 
           ))}
         </ul>
       )}
-      <p class="gloss-note-date">{labels.written(new Date(note.createdAt).toLocaleDateString())}</p>
+      <p class="gloss-note-date">{labels.written(formatDate(note.createdAt))}</p>
     </>
   );
 }
@@ -89,7 +90,11 @@ export function NoteCardView(props: NoteCardProps) {
       <h2 class="gloss-name">
         <span class="gloss-swatch" data-color={note.color} aria-hidden="true" /> {labels.yourNote}
       </h2>
-      {note.anchor && <blockquote class="gloss-quote">{preview(note.anchor.quote.exact)}</blockquote>}
+      {note.anchor && (
+        <blockquote class="gloss-quote" data-color={note.color}>
+          {preview(note.anchor.quote.exact)}
+        </blockquote>
+      )}
       {mode === 'edit' ? (
         <NoteEditor
           labels={labels}

@@ -35,6 +35,7 @@ export const CARD_CSS = `
 .gloss-passages, .gloss-related, .gloss-links { list-style: none; margin: 0; padding: 0; }
 .gloss-passage { margin: 0 0 10px; }
 .gloss-quote { margin: 0; padding: 8px 10px; background: var(--quote); border-left: 3px solid var(--accent); border-radius: 4px; }
+.gloss-quote[data-color] { border-left-color: var(--swatch-line); }
 .gloss-quote strong { font-weight: 650; }
 .gloss-attribution { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
 .gloss-attribution cite { font-style: italic; }

@@ -4,6 +4,7 @@ import type { NoteView } from '../../shared/notes/note-types';
 import type { Notebook, NoteEdit } from '../../shared/protocol';
 import { Notice } from '../shared/Notice';
 import type { AsyncState } from '../shared/use-async';
+import { EmptyNotebook } from './EmptyNotebook';
 import { NoteList } from './NoteList';
 import type { DashboardView } from './use-dashboard-view';
 
@@ -39,7 +40,7 @@ export function DashboardBody({
       </>
     );
   }
-  if (view.total === 0) return <Notice>{t('dashboardEmpty')}</Notice>;
+  if (view.total === 0) return <EmptyNotebook />;
   if (view.shown === 0) {
     return (
       <>

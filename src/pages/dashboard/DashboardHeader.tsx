@@ -1,6 +1,7 @@
-/** The dashboard's banner: title, how many notes show, export and import, search and filters. */
+/** The dashboard's banner: title, how many notes show, how syncing stands, export and import, search and filters. */
 import { t, tCount } from '../../platform/i18n';
 import type { Notebook } from '../../shared/protocol';
+import { SyncStatusLine } from '../shared/SyncStatusLine';
 import type { AsyncState } from '../shared/use-async';
 import { Filters } from './Filters';
 import { ImportExport } from './ImportExport';
@@ -24,19 +25,31 @@ function countText(view: DashboardView): string {
 
 /**
  * The count is a polite live region, so someone typing in the search box hears how many notes are left
- * without leaving it.
+ * without leaving it. Export and the filters wait for notes: with none they could do nothing.
  */
 export function DashboardHeader({ state, view, filters, onFiltersChange, onImported }: DashboardHeaderProps) {
+  const hasNotes = state.status === 'ready' && view.total > 0;
   return (
-    <header class="dashboard-header">
-      <div class="dashboard-title-row">
-        <h1>{t('dashboardTitle')}</h1>
-        <p class="dashboard-count" aria-live="polite">
-          {state.status === 'ready' ? countText(view) : ''}
-        </p>
-      </div>
-      <ImportExport onImported={onImported} />
-      <Filters filters={filters} choices={view.choices} onChange={onFiltersChange} />
-    </header>
+    <>
+      <header class="dashboard-header">
+        <div class="dashboard-title-row">
+          <span class="brand-mark" aria-hidden="true" />
+          <h1>{t('dashboardTitle')}</h1>
+          <p class="dashboard-count" aria-live="polite">
+            {state.status === 'ready' ? countText(view) : ''}
+          </p>
+        </div>
+        <SyncStatusLine />
+        <ImportExport hasNotes={hasNotes} onImported={onImported} />
+      </header>
+      {hasNotes && (
+        <Filters
+          filters={filters}
+          choices={view.choices}
+          hasOrphans={view.orphanIds.size > 0}
+          onChange={onFiltersChange}
+        />
+      )}
+    </>
   );
 }

@@ -9,6 +9,8 @@ import type { FilterChoices, NoteFilters } from './note-filters';
 export interface FiltersProps {
   filters: NoteFilters;
   choices: FilterChoices;
+  /** Whether any note was not found on its page; the "only those" box is offered only then. */
+  hasOrphans: boolean;
   onChange: (patch: Partial<NoteFilters>) => void;
 }
 
@@ -17,16 +19,23 @@ interface FilterSelectProps {
   id: string;
   label: string;
   value: string;
+  /** How many choices the menu has besides "any"; with none there is nothing to choose. */
+  choiceCount: number;
   onChange: (value: string) => void;
   children: ComponentChildren;
 }
 
-/** A labelled menu whose first choice, "any", clears that filter. */
-function FilterSelect({ id, label, value, onChange, children }: FilterSelectProps) {
+/** A labelled menu whose first choice, "any", clears that filter; disabled while it offers nothing else. */
+function FilterSelect({ id, label, value, choiceCount, onChange, children }: FilterSelectProps) {
   return (
     <div class="filter">
       <label for={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
+      <select
+        id={id}
+        value={value}
+        disabled={choiceCount === 0}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
         <option value="">{t('dashboardAny')}</option>
         {children}
       </select>
@@ -42,11 +51,13 @@ const withCurrent = (values: readonly string[], current: string): string[] =>
   current && !values.includes(current) ? [current, ...values] : [...values];
 
 /** Every control filters as it changes; there is nothing to submit. */
-export function Filters({ filters, choices, onChange }: FiltersProps) {
+export function Filters({ filters, choices, hasOrphans, onChange }: FiltersProps) {
   const entities =
     filters.entityId && !choices.entities.some((e) => e.id === filters.entityId)
       ? [{ id: filters.entityId, name: filters.entityId }, ...choices.entities]
       : choices.entities;
+  const sites = withCurrent(choices.sites, filters.site);
+  const tags = withCurrent(choices.tags, filters.tag);
   return (
     <search class="dashboard-filters">
       <div class="filter filter-search">
@@ -63,9 +74,10 @@ export function Filters({ filters, choices, onChange }: FiltersProps) {
         id="filter-site"
         label={t('dashboardSite')}
         value={filters.site}
+        choiceCount={sites.length}
         onChange={(site) => onChange({ site })}
       >
-        {withCurrent(choices.sites, filters.site).map((site) => (
+        {sites.map((site) => (
           <option key={site} value={site}>
             {site}
           </option>
@@ -75,6 +87,7 @@ export function Filters({ filters, choices, onChange }: FiltersProps) {
         id="filter-entity"
         label={t('dashboardEntity')}
         value={filters.entityId}
+        choiceCount={entities.length}
         onChange={(entityId) => onChange({ entityId })}
       >
         {entities.map((entity) => (
@@ -87,6 +100,7 @@ export function Filters({ filters, choices, onChange }: FiltersProps) {
         id="filter-color"
         label={t('dashboardColor')}
         value={filters.color}
+        choiceCount={NOTE_COLORS.length}
         onChange={(color) => onChange({ color: color as NoteColor | '' })}
       >
         {NOTE_COLORS.map((color) => (
@@ -99,9 +113,10 @@ export function Filters({ filters, choices, onChange }: FiltersProps) {
         id="filter-tag"
         label={t('dashboardTag')}
         value={filters.tag}
+        choiceCount={tags.length}
         onChange={(tag) => onChange({ tag })}
       >
-        {withCurrent(choices.tags, filters.tag).map((tag) => (
+        {tags.map((tag) => (
           <option key={tag} value={tag}>
             {tag}
           </option>
@@ -111,6 +126,7 @@ export function Filters({ filters, choices, onChange }: FiltersProps) {
         <input
           type="checkbox"
           checked={filters.isOrphanOnly}
+          disabled={!hasOrphans && !filters.isOrphanOnly}
           onChange={(event) => onChange({ isOrphanOnly: event.currentTarget.checked })}
         />
         <span>{t('dashboardOrphansOnly')}</span>

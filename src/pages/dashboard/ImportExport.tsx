@@ -9,6 +9,8 @@ import { importFailureText, importSummaryText } from './import-summary';
 
 /** Props of `ImportExport`. */
 export interface ImportExportProps {
+  /** Export is offered only when there is something to export. */
+  hasNotes: boolean;
   /** Called after a successful import, so the list is read again. */
   onImported: () => Promise<void>;
 }
@@ -23,7 +25,7 @@ type Outcome =
  * The file input is visually hidden and out of the tab order; the visible button opens it, so the control
  * reads and works like the other buttons. Both live regions are always present so each outcome is announced.
  */
-export function ImportExport({ onImported }: ImportExportProps) {
+export function ImportExport({ hasNotes, onImported }: ImportExportProps) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
   const picker = useRef<HTMLInputElement>(null);
   const isBusy = outcome.kind === 'busy';
@@ -67,10 +69,10 @@ export function ImportExport({ onImported }: ImportExportProps) {
   return (
     <div class="import-export">
       <div class="import-export-buttons">
-        <button type="button" disabled={isBusy} onClick={() => void exportAs('jsonld')}>
+        <button type="button" disabled={isBusy || !hasNotes} onClick={() => void exportAs('jsonld')}>
           {t('dashboardExportJsonLd')}
         </button>
-        <button type="button" disabled={isBusy} onClick={() => void exportAs('markdown')}>
+        <button type="button" disabled={isBusy || !hasNotes} onClick={() => void exportAs('markdown')}>
           {t('dashboardExportMarkdown')}
         </button>
         <button type="button" disabled={isBusy} onClick={() => picker.current?.click()}>

@@ -5,10 +5,10 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
+import { formatDateTime, isoDate } from '../../shared/format-date';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { NoteEdit } from '../../shared/protocol';
 import { ColorSwatch } from './ColorSwatch';
-import { formatDate, isoDate } from './format-date';
 import { NoteEditForm } from './NoteEditForm';
 import { isWebUrl } from './note-groups';
 
@@ -37,16 +37,17 @@ export function NoteItem({ note, isOrphan, onSave, onDelete, onOpen }: NoteItemP
 
   const quote = note.anchor?.quote.exact;
   return (
-    <article class="note" data-note-id={note.id} tabIndex={-1}>
+    <article class="note" data-note-id={note.id} data-color={note.color} tabIndex={-1}>
       <div class="note-meta">
         <ColorSwatch color={note.color} />
         <span class="note-dates">
-          {t('dashboardCreated')} <time dateTime={isoDate(note.createdAt)}>{formatDate(note.createdAt)}</time>
+          {t('dashboardCreated')}{' '}
+          <time dateTime={isoDate(note.createdAt)}>{formatDateTime(note.createdAt)}</time>
           {note.updatedAt - note.createdAt > SAME_MOMENT_MS && (
             <>
               {' · '}
               {t('dashboardUpdated')}{' '}
-              <time dateTime={isoDate(note.updatedAt)}>{formatDate(note.updatedAt)}</time>
+              <time dateTime={isoDate(note.updatedAt)}>{formatDateTime(note.updatedAt)}</time>
             </>
           )}
         </span>

@@ -14,7 +14,10 @@ export function OptionsApp() {
   const { settings, loadError, saveState, update } = useSettingsEditor();
   return (
     <main class="options">
-      <h1>{t('optionsTitle')}</h1>
+      <div class="options-title">
+        <span class="brand-mark" aria-hidden="true" />
+        <h1>{t('optionsTitle')}</h1>
+      </div>
       <section class="options-section" aria-labelledby="highlights-heading">
         <h2 id="highlights-heading">{t('optionsHighlights')}</h2>
         {loadError && <Notice kind="error">{t('optionsLoadError', loadError)}</Notice>}

@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import type { SyncStatus } from '../../shared/protocol';
 import { Notice } from '../shared/Notice';
+import { useSyncStatus } from '../shared/use-sync-status';
 import { SyncConnected } from './SyncConnected';
 import { SyncConnectForm } from './SyncConnectForm';
-import { useSyncStatus } from './use-sync-status';
 
 /** Props of `SyncSection`. */
 export interface SyncSectionProps {

@@ -22,13 +22,23 @@ export function PageNotes({ notes }: { notes: TabNotes }) {
       {orphans > 0 && <p class="hint">{tCount('popupNotesOrphanHint', orphans)}</p>}
       <ul class="popup-note-list">
         {notes.notes.map((note) => (
-          <li key={note.id} class="popup-note" data-note-id={note.id} data-status={note.status}>
-            <span class="note-swatch" data-color={note.color} aria-hidden="true" />
-            <div class="popup-note-text">
-              {note.anchor && <q class="popup-note-quote">{excerpt(note.anchor.quote.exact.trim())}</q>}
-              {note.body !== '' && <p class="popup-note-body">{excerpt(note.body)}</p>}
-              {note.status === 'orphan' && <p class="popup-note-orphan">{t('popupNoteOrphan')}</p>}
-            </div>
+          <li
+            key={note.id}
+            class="popup-note"
+            data-note-id={note.id}
+            data-status={note.status}
+            data-color={note.color}
+          >
+            {/* The passage (or, for a note on the whole page, its text) carries the note's colour as a bar. */}
+            {note.anchor && (
+              <blockquote class="popup-note-quote">{excerpt(note.anchor.quote.exact.trim())}</blockquote>
+            )}
+            {note.body !== '' && (
+              <p class={note.anchor ? 'popup-note-body' : 'popup-note-body popup-note-unquoted'}>
+                {excerpt(note.body)}
+              </p>
+            )}
+            {note.status === 'orphan' && <p class="popup-note-orphan">{t('popupNoteOrphan')}</p>}
           </li>
         ))}
       </ul>

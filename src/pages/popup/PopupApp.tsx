@@ -55,7 +55,7 @@ export function PopupApp({ search }: PopupAppProps) {
   return (
     <div class="popup">
       <header class="popup-header">
-        <img class="brand-mark" src="icons/icon-32.png" alt="" />
+        <span class="brand-mark" aria-hidden="true" />
         <h1>{t('extName')}</h1>
         {host && <p class="popup-host">{host}</p>}
       </header>

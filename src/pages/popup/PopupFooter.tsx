@@ -6,11 +6,12 @@ import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import { errorText } from '../shared/error-text';
 import { Notice } from '../shared/Notice';
+import { SyncStatusLine } from '../shared/SyncStatusLine';
 
 /**
- * A real link to `options.html` (so it reads and behaves as a link), but a plain click asks the background
- * to open the options page: `runtime.openOptionsPage` reuses an open options tab and honours the browser's
- * choice of where options live.
+ * How syncing stands, then the links. A real link to `options.html` (so it reads and behaves as a link), but
+ * a plain click asks the background to open the options page: `runtime.openOptionsPage` reuses an open
+ * options tab and honours the browser's choice of where options live.
  */
 export function PopupFooter() {
   const [error, setError] = useState('');
@@ -32,12 +33,15 @@ export function PopupFooter() {
   };
   return (
     <footer class="popup-footer">
-      <a href="dashboard.html" onClick={openNotes}>
-        {t('popupAllNotes')}
-      </a>
-      <a href="options.html" onClick={open}>
-        {t('popupSettings')}
-      </a>
+      <SyncStatusLine />
+      <nav class="popup-links">
+        <a href="dashboard.html" onClick={openNotes}>
+          {t('popupAllNotes')}
+        </a>
+        <a href="options.html" onClick={open}>
+          {t('popupSettings')}
+        </a>
+      </nav>
       {error && <Notice kind="error">{t('popupActionFailed', error)}</Notice>}
     </footer>
   );

@@ -7,8 +7,19 @@
 import { tintFor } from '../../shared/highlight-palette';
 import type { EntityType } from '../../shared/kb-types';
 
-/** `--tint-light` and `--tint-dark` for `type`; `pages.css` picks one by `prefers-color-scheme`. */
+/** The tint at full strength: a dot of the faint highlight tint itself would vanish on a white page. */
+const solid = (rgba: string): string => rgba.replace(/,\s*[\d.]+\)$/, ', 1)');
+
+/**
+ * `--tint-light` and `--tint-dark` (the highlight as it looks on a page) and `--dot-light` and `--dot-dark`
+ * (the same colour, opaque) for `type`; `pages.css` picks one of each by `prefers-color-scheme`.
+ */
 export function tintStyle(type: EntityType): Record<string, string> {
   const [light, dark] = tintFor(type);
-  return { '--tint-light': light, '--tint-dark': dark };
+  return {
+    '--tint-light': light,
+    '--tint-dark': dark,
+    '--dot-light': solid(light),
+    '--dot-dark': solid(dark),
+  };
 }

@@ -1,11 +1,12 @@
 /**
- * The sync status as the options page shows it: asked of the background at once, then every few seconds
- * while the page is visible (a sync can finish, or fail, at any time), and again when it becomes visible.
+ * The sync status as the options page, the popup and the dashboard show it: asked of the background at once,
+ * then every few seconds while the page is visible (a sync can finish, or fail, at any time), and again when
+ * it becomes visible.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/messaging';
 import type { SyncStatus } from '../../shared/protocol';
-import { errorText } from '../shared/error-text';
+import { errorText } from './error-text';
 
 /** How often the status is asked for while the page is visible. */
 export const SYNC_REFRESH_MS = 3000;
