@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, unit tests, sync server tests (on PGlite, then on PostgreSQL), build,
 # Firefox lint, end-to-end tests in Chromium and Firefox.
-# Ends with one summary line "tests: N passed, N failed" counted from vitest's JSON reports.
+# Ends with the skipped groups (one line each, with the reason) and one summary line "tests: N passed,
+# N failed, N skipped", both read from vitest's JSON reports.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tmp
@@ -33,5 +34,5 @@ npx tsx scripts/lint-summary.ts .tmp/web-ext-lint.json || { cat .tmp/web-ext-lin
 step "browsers"; bash scripts/ensure-browsers.sh || status=1
 step "end-to-end tests (Chromium and Firefox)"
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json || status=1
-node scripts/test-summary.mjs .tmp/unit.json .tmp/server-pglite.json .tmp/server-postgres.json .tmp/e2e.json || status=1
+npx tsx scripts/test-summary.ts .tmp/unit.json .tmp/server-pglite.json .tmp/server-postgres.json .tmp/e2e.json || status=1
 exit $status

@@ -1,8 +1,8 @@
 /**
  * Moving notes to another browser profile, as a reader moving to a new computer does: in profile A, three
- * notes on a real page (rss2023__2023-05-20_theguardian-world.md from ../shared/pages): a passage note with
- * tags and a multi-line body, a passage note with no text, and a note about an entity written in its card
- * ("Add a note about Kishida Fumio"). The dashboard's "Export JSON-LD" button saves the file (a real
+ * notes on a Japanese news page (the project's own tests/fixtures/pages/news-article-ja.html): a passage note
+ * with tags and a multi-line body, a passage note with no text, and a note about an entity written in its card
+ * ("Add a note about Kishida Fumio", from 岸田文雄 in the page). The dashboard's "Export JSON-LD" button saves the file (a real
  * download); a second, fresh profile B on the same server imports it through the dashboard's "Import notes…"
  * button and its file picker. B's notebook then equals A's field by field; importing the file again adds
  * nothing; and the page in B shows the passage notes and the entity note in its card.
@@ -25,20 +25,19 @@ import {
   waitForDashboard,
 } from './harness/notes';
 import { waitFor, waitForScan } from './harness/page-scripts';
-import { CORPUS_PAGES, hasCorpus } from './harness/paths';
 import { startServer, type TestServer } from './harness/server';
 import { launchBrowser } from './harness/session';
 
-const PAGE_PATH = '/corpus/rss2023__2023-05-20_theguardian-world.md';
+const PAGE_PATH = '/fixtures/news-article-ja.html';
 
 const PASSAGE = {
-  text: 'A region where sovereignty is respected, and all countries large and small benefit from a regional balance that keeps the peace.',
-  body: 'Albanese’s line on “sovereignty” — compare the 2022 speech.\nSecond line: café, 東京.',
+  text: '報告までの期限を短くすれば、同じ手口で狙われている他の組織に早く注意を呼びかけられる。',
+  body: 'Shorter deadlines “so others are warned sooner” — compare the 2023 guidance.\nSecond line: café, 東京.',
   colour: 'blue',
-  tags: ['indo-pacific', 'speeches'],
+  tags: ['contractors', 'reporting'],
 } as const;
 const HIGHLIGHT_ONLY = {
-  text: 'Former employees at Houghton University say administrators claimed pronouns in signatures violated new school policy',
+  text: '一方で、中小の委託先からは、人手が足りず夜間や休日の対応は難しいという声も上がっている。',
   body: '',
 } as const;
 const ENTITY = {
@@ -51,13 +50,7 @@ const ENTITY = {
 
 const byId = (a: NoteView, b: NoteView): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-if (!hasCorpus()) {
-  console.warn(
-    `notes-transfer.test.ts: SKIPPED, the corpus of real pages is not on this machine (looked in ${CORPUS_PAGES}).`,
-  );
-}
-
-describe.skipIf(!hasCorpus()).each(browsersUnderTest())(
+describe.each(browsersUnderTest())(
   'notes exported from one profile and imported into another (%s)',
   (browserName) => {
     let server: TestServer | undefined;

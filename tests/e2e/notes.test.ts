@@ -1,19 +1,22 @@
 /**
- * Notes on a real article (readability__bbc-1.html from ../shared/pages, served at the same address all along):
- * a reader selects a sentence and writes a note with the "Add note" button (real mouse and keyboard) or with
- * Alt+Shift+N; the note's highlight is exactly the selected text and comes back after a reload; hovering it
- * opens the note card. The page is then served as the publisher later edited it (a paragraph added above the
- * noted one, a word changed inside the passage): the note finds its passage again. Then without the noted
- * paragraph: the note is an orphan, shown as "Not found on this page" in the popup and under the dashboard's
- * orphan filter. Last, the dashboard's search box, typed into, keeps only the matching note.
+ * Notes on a news article, served at the same address all along: the project's own page
+ * (tests/fixtures/pages/news-article.html, on every machine), and a real one (readability__bbc-1.html from
+ * ../shared/pages, skipped when that folder is absent). A reader selects a sentence and writes a note with the
+ * "Add note" button (real mouse and keyboard) or with Alt+Shift+N; the note's highlight is exactly the selected
+ * text and comes back after a reload; hovering it opens the note card. The page is then served as the publisher
+ * later edited it (a paragraph added above the noted one, a word changed inside the passage): the note finds its
+ * passage again. Then without the noted paragraph: the note is an orphan, shown as "Not found on this page" in
+ * the popup and under the dashboard's orphan filter. Last, the dashboard's search box, typed into, keeps only
+ * the matching note.
  *
  * The tests run in order and build on each other's notes, as one reader's session would.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsShared } from '../shared-folder';
 import { hoverMention, resetCard, waitForCard, waitForNoCard } from './harness/actions';
-import { browsersUnderTest, type TestPage } from './harness/driver';
+import { type BrowserName, browsersUnderTest, type TestPage } from './harness/driver';
 import {
   clickAddNote,
   fillEditorAndSave,
@@ -28,40 +31,72 @@ import {
   waitForGlossToRun,
 } from './harness/notes';
 import { waitFor } from './harness/page-scripts';
-import { CORPUS_PAGES, hasCorpus } from './harness/paths';
+import { CORPUS_PAGES, FIXTURE_PAGES } from './harness/paths';
 import { type E2ESession, startSession } from './harness/session';
 
-const PAGE_FILE = 'readability__bbc-1.html';
-const PAGE_PATH = `/corpus/${PAGE_FILE}`;
+/** An article of the reader's session and what they note on it. */
+interface NotesArticle {
+  /** The address it is served at all along. */
+  path: string;
+  /** The file behind it, read to serve the edited versions. */
+  file: string;
+  /** The noted paragraph's markup as the file has it, for a paragraph text. */
+  paragraph: (text: string) => string;
+  /** The sentence noted with the "Add note" button: the whole of its paragraph. */
+  noted: string;
+  /** The publisher's edit inside it: one word for another. */
+  edit: { from: string; to: string };
+  /** Selected first, in the paragraph just above the noted one, before the reader settles on `noted`. */
+  firstSelected: string;
+  /** The sentence noted with Alt+Shift+N. */
+  shortcutNoted: string;
+  /** The paragraph the publisher added above the noted one. */
+  inserted: string;
+  buttonNote: { body: string; colour: 'green' };
+  shortcutNote: { body: string };
+  /** A word of the shortcut note's body found in no other field of either note (quote, title, address). */
+  searchWord: string;
+}
 
-/** The sentence noted with the "Add note" button: the whole of its paragraph. */
-const NOTED =
-  'Mr Obama has pushed for stricter gun control throughout his presidency but has been unable to secure any significant changes to the laws.';
-/** The same sentence after the publisher's edit. */
-const NOTED_EDITED = NOTED.replace('stricter', 'tougher');
-/** Selected first, in the paragraph just above the noted one, before the reader settles on `NOTED`. */
-const FIRST_SELECTED = 'For us not to be able to resolve that issue has been something that is distressing';
-/** The sentence noted with Alt+Shift+N. */
-const SHORTCUT_NOTED = 'His father was Kenyan and the president is expected to meet relatives in Nairobi.';
-/** The paragraph the publisher added above the noted one. */
-const INSERTED = 'Update, 24 July: the White House later released a full transcript of the interview.';
+const OWN_ARTICLE: NotesArticle = {
+  path: '/fixtures/news-article.html',
+  file: join(FIXTURE_PAGES, 'news-article.html'),
+  paragraph: (text) => `<p>${text}</p>`,
+  noted:
+    'Both governments now want contractors to report a suspected breach within days rather than months, and to keep their logs long enough for investigators to reconstruct what happened.',
+  edit: { from: 'suspected', to: 'possible' },
+  firstSelected: 'For us to hear how an intrusion was found, and how long it took',
+  shortcutNoted: 'Partners share that kind of material only with a country whose networks they trust',
+  inserted: 'Update, 16 March: the ministry later published the draft reporting rules for contractors.',
+  buttonNote: { body: 'Reporting deadline for contractors: compare the 2023 draft rules.', colour: 'green' },
+  shortcutNote: { body: 'Ask which geospatial material is shared under BECA, and with whom.' },
+  searchWord: 'geospatial',
+};
 
-const BUTTON_NOTE = {
-  body: 'Gun control as his greatest frustration: compare the 2013 Senate vote.',
-  colour: 'green',
-} as const;
-const SHORTCUT_NOTE = { body: 'Look up the genealogy before the Nairobi visit.' };
-/** A word of the shortcut note's body found in no other field of either note (quote, title, address). */
-const SEARCH_WORD = 'genealogy';
+const REAL_ARTICLE: NotesArticle = {
+  path: '/corpus/readability__bbc-1.html',
+  file: join(CORPUS_PAGES, 'readability__bbc-1.html'),
+  paragraph: (text) => `<p>${text} </p>`,
+  noted:
+    'Mr Obama has pushed for stricter gun control throughout his presidency but has been unable to secure any significant changes to the laws.',
+  edit: { from: 'stricter', to: 'tougher' },
+  firstSelected: 'For us not to be able to resolve that issue has been something that is distressing',
+  shortcutNoted: 'His father was Kenyan and the president is expected to meet relatives in Nairobi.',
+  inserted: 'Update, 24 July: the White House later released a full transcript of the interview.',
+  buttonNote: {
+    body: 'Gun control as his greatest frustration: compare the 2013 Senate vote.',
+    colour: 'green',
+  },
+  shortcutNote: { body: 'Look up the genealogy before the Nairobi visit.' },
+  searchWord: 'genealogy',
+};
 
-/** The noted paragraph as the file has it. */
-const NOTED_PARAGRAPH = `<p>${NOTED} </p>`;
-
-/** The article's HTML with one replacement, which must apply exactly once. */
-function variant(replacement: string): string {
-  const html = readFileSync(join(CORPUS_PAGES, PAGE_FILE), 'utf8');
-  const parts = html.split(NOTED_PARAGRAPH);
-  if (parts.length !== 2) throw new Error(`${PAGE_FILE} holds the noted paragraph ${parts.length - 1} times`);
+/** The article's HTML with its noted paragraph replaced, which must apply exactly once. */
+function variant(article: NotesArticle, replacement: string): string {
+  const html = readFileSync(article.file, 'utf8');
+  const parts = html.split(article.paragraph(article.noted));
+  if (parts.length !== 2)
+    throw new Error(`${article.file} holds the noted paragraph ${parts.length - 1} times`);
   return parts.join(replacement);
 }
 
@@ -76,13 +111,18 @@ const greenRangePlace = (page: TestPage) =>
     return { text: r.toString(), paragraph: p ? p.textContent.trim() : '', previous: prev ? prev.textContent.trim() : '' };
   })()`);
 
-if (!hasCorpus()) {
-  console.warn(
-    `notes.test.ts: SKIPPED, the corpus of real pages is not on this machine (looked in ${CORPUS_PAGES}).`,
-  );
-}
+/** One reader's session on `article` in one browser. */
+const readerSession = (article: NotesArticle) => (browserName: BrowserName) => {
+  const PAGE_PATH = article.path;
+  const NOTED = article.noted;
+  const NOTED_EDITED = NOTED.replace(article.edit.from, article.edit.to);
+  const FIRST_SELECTED = article.firstSelected;
+  const SHORTCUT_NOTED = article.shortcutNoted;
+  const INSERTED = article.inserted;
+  const BUTTON_NOTE = article.buttonNote;
+  const SHORTCUT_NOTE = article.shortcutNote;
+  const SEARCH_WORD = article.searchWord;
 
-describe.skipIf(!hasCorpus()).each(browsersUnderTest())('notes on a real article (%s)', (browserName) => {
   let session: E2ESession | undefined;
   let page: TestPage;
 
@@ -161,7 +201,10 @@ describe.skipIf(!hasCorpus()).each(browsersUnderTest())('notes on a real article
   });
 
   it('after the publisher edits the page, the note is on the edited passage in the same paragraph', async () => {
-    session!.server.serve(PAGE_PATH, variant(`<p>${INSERTED}</p>\n<p>${NOTED_EDITED} </p>`));
+    session!.server.serve(
+      PAGE_PATH,
+      variant(article, `${article.paragraph(INSERTED)}\n${article.paragraph(NOTED_EDITED)}`),
+    );
     await page.reload();
     await waitFor(
       () => greenRangePlace(page),
@@ -177,7 +220,7 @@ describe.skipIf(!hasCorpus()).each(browsersUnderTest())('notes on a real article
   });
 
   it('when the noted paragraph is gone, the note has no highlight and shows as not found in the popup and the dashboard', async () => {
-    session!.server.serve(PAGE_PATH, variant(''));
+    session!.server.serve(PAGE_PATH, variant(article, ''));
     await page.reload();
     // The shortcut note is placed in the same pass that gives up on the green one.
     await waitFor(
@@ -238,4 +281,11 @@ describe.skipIf(!hasCorpus()).each(browsersUnderTest())('notes on a real article
     expect(await readDashboard(dashboard)).toEqual(found);
     await dashboard.close();
   });
+};
+
+describe.each(browsersUnderTest())("notes on the project's news article (%s)", readerSession(OWN_ARTICLE));
+
+const realArticle = needsShared(CORPUS_PAGES, 'notes on a real article (readability__bbc-1.html)');
+describe.skipIf(realArticle.isAbsent)(realArticle.title, () => {
+  describe.each(browsersUnderTest())('notes on a real article (%s)', readerSession(REAL_ARTICLE));
 });

@@ -1,5 +1,6 @@
 /**
- * Gloss on real saved pages (../shared/pages, kept outside the repository; see its SOURCES.md). For each page
+ * Gloss on real saved pages (../shared/pages, kept outside the repository; see its SOURCES.md; skipped when
+ * absent) and on the project's own news pages (tests/fixtures/pages, on every machine). For each page
  * the expectation is what a careful reader would mark in the page's visible text, written down by hand: the
  * exact entities, and the exact strings of the true mentions. Pages with nothing to mark are checked through
  * the popup too, which says "found none" only once the content script has scanned and reported.
@@ -8,12 +9,13 @@
  * images from other hosts never load), so what is visible can differ a little from the live site.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsShared } from '../shared-folder';
 import { sortedTexts } from './expectations';
 import { hoverMention, waitForCard } from './harness/actions';
 import { browsersUnderTest } from './harness/driver';
 import { kbEntity, kbPassages, squash } from './harness/kb';
 import { type HighlightTexts, waitFor, waitForScan } from './harness/page-scripts';
-import { CORPUS_PAGES, hasCorpus } from './harness/paths';
+import { CORPUS_PAGES } from './harness/paths';
 import { type E2ESession, startSession } from './harness/session';
 
 interface RealPage {
@@ -177,15 +179,99 @@ const HOVER_PAGE = {
   entity: 'kishida',
 };
 
-if (!hasCorpus()) {
-  console.warn(
-    `real-pages.test.ts: SKIPPED, the corpus of real pages is not on this machine (looked in ${CORPUS_PAGES}).`,
-  );
+/**
+ * The project's own news pages (tests/fixtures/pages), the same check on every machine: a whole article page
+ * with its site around it, look-alikes in the side column, and a Japanese page.
+ */
+const OWN_PAGES: RealPage[] = [
+  {
+    file: 'news-article.html',
+    expected: {
+      'gloss-nisc': ['National center of Incident readiness and Strategy for Cybersecurity', 'NISC'],
+      'gloss-symantec': ['Symantec'],
+      'gloss-cicada': ['Cicada', 'APT10', 'APT10'],
+      'gloss-beca': ['Basic Exchange and Cooperation Agreement', 'BECA'],
+      'gloss-quad': ['Quad'],
+      'gloss-huawei': ['Huawei'],
+      'gloss-zte': ['ZTE'],
+      'gloss-line': ['LINE messaging app'],
+      'gloss-national-police-agency': ['National Police Agency'],
+      'gloss-kishida': ['Fumio Kishida'],
+      'gloss-nec': ['NEC'],
+      'gloss-jaxa': ['Japan Aerospace Exploration Agency'],
+      'gloss-iit-hyderabad': ['Indian Institute of Technology Hyderabad'],
+      'gloss-aist': ['National Institute of Advanced Industrial Science and Technology'],
+      'gloss-un-gge': ['Group of Governmental Experts'],
+    },
+    why:
+      'Every named organisation of the story, and APT10 once more in a reader comment; not "read OFFLINE" in the ' +
+      'masthead, "Cicadas return", "Quad bike rentals", "the bottom line", "the Line Mode Browser" in the side ' +
+      'column, "The line about two in the morning" in a comment, nor anything in the form fields or the JSON-LD.',
+  },
+  {
+    file: 'news-article-ja.html',
+    expected: {
+      'gloss-nisc': ['内閣サイバーセキュリティセンター', 'NISC'],
+      'gloss-cicada': ['APT10'],
+      'gloss-national-police-agency': ['警察庁'],
+      'gloss-line': ['LINEヤフー'],
+      'gloss-kishida': ['岸田文雄'],
+      'gloss-quad': ['日米豪印', 'クアッド'],
+      'gloss-mod-japan': ['防衛省'],
+      'gloss-sdf': ['自衛隊'],
+    },
+    why:
+      "The story's organisations in Japanese; not クアッドバイク, ホットライン, オンライン or ガイドライン in the " +
+      'related and ranking lists.',
+  },
+];
+
+const corpus = needsShared(CORPUS_PAGES, 'real saved pages');
+
+/** Opens `path` and checks its highlights against `expected`, and a "found none" in the popup if empty. */
+async function checkHighlights(session: E2ESession, path: string, { file, expected, why }: RealPage) {
+  const page = await session.browser.open(session.server.url(path));
+  try {
+    const highlights = await waitForScan(page, { timeoutMs: 30_000 });
+    const context = `${file}: ${why}`;
+    expect(Object.keys(highlights).sort(), context).toEqual(Object.keys(expected).sort());
+    expect(sortedTexts(highlights), context).toEqual(sortedTexts(expected));
+    if (Object.keys(expected).length === 0) {
+      // Make sure "nothing" is the scan's answer, not a scan that has not happened yet.
+      const popup = await session.browser.openPopup(page);
+      try {
+        await waitFor(
+          () => popup.evaluate<string>('document.body.innerText'),
+          (text) => text.includes('Gloss found none of the entities it knows on this page.'),
+          { what: `the popup to report that Gloss found nothing on ${file}` },
+        );
+      } finally {
+        await popup.close();
+      }
+    }
+  } finally {
+    await page.close();
+  }
 }
 
-describe.skipIf(!hasCorpus()).each(browsersUnderTest())(
-  `real saved pages from ${hasCorpus() ? '../shared/pages' : `${CORPUS_PAGES} (absent: skipped)`} (%s)`,
-  (browserName) => {
+describe.each(browsersUnderTest())("the project's own news pages (%s)", (browserName) => {
+  let session: E2ESession | undefined;
+
+  beforeAll(async () => {
+    session = await startSession(browserName);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each(OWN_PAGES.map((p) => [p.file, p] as const))('%s', async (file, page) => {
+    await checkHighlights(session!, `/fixtures/${file}`, page);
+  });
+});
+
+describe.skipIf(corpus.isAbsent)(corpus.title, () => {
+  describe.each(browsersUnderTest())('real saved pages from ../shared/pages (%s)', (browserName) => {
     let session: E2ESession | undefined;
 
     beforeAll(async () => {
@@ -196,29 +282,8 @@ describe.skipIf(!hasCorpus()).each(browsersUnderTest())(
       await session?.close();
     });
 
-    it.each(REAL_PAGES.map((p) => [p.file, p] as const))('%s', async (_file, { file, expected, why }) => {
-      const page = await session!.browser.open(session!.server.url(`/corpus/${file}`));
-      try {
-        const highlights = await waitForScan(page, { timeoutMs: 30_000 });
-        const context = `${file}: ${why}`;
-        expect(Object.keys(highlights).sort(), context).toEqual(Object.keys(expected).sort());
-        expect(sortedTexts(highlights), context).toEqual(sortedTexts(expected));
-        if (Object.keys(expected).length === 0) {
-          // Make sure "nothing" is the scan's answer, not a scan that has not happened yet.
-          const popup = await session!.browser.openPopup(page);
-          try {
-            await waitFor(
-              () => popup.evaluate<string>('document.body.innerText'),
-              (text) => text.includes('Gloss found none of the entities it knows on this page.'),
-              { what: `the popup to report that Gloss found nothing on ${file}` },
-            );
-          } finally {
-            await popup.close();
-          }
-        }
-      } finally {
-        await page.close();
-      }
+    it.each(REAL_PAGES.map((p) => [p.file, p] as const))('%s', async (file, page) => {
+      await checkHighlights(session!, `/corpus/${file}`, page);
     });
 
     it(`shows a card with a quoted passage when a mention is hovered on ${HOVER_PAGE.file}`, async () => {
@@ -236,5 +301,5 @@ describe.skipIf(!hasCorpus()).each(browsersUnderTest())(
         await page.close();
       }
     });
-  },
-);
+  });
+});

@@ -1,16 +1,16 @@
 /** Checks of the knowledge-base data itself: entity ids and aliases, source texts, and the golden mention list. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES } from '../../src/kb/entities/index';
 import { SOURCES } from '../../src/kb/sources/index';
 import type { AliasRule, SourceMention } from '../../src/shared/kb-types';
+import { needsShared, SHARED_SOURCES } from '../shared-folder';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The supplied article texts live beside the repo, not in it; a fresh clone may not have them. */
-const SHARED_SOURCES = resolve(REPO_ROOT, '../shared/sources');
-const HAS_SHARED_SOURCES = existsSync(SHARED_SOURCES);
+/** The supplied article texts live beside the repo, not in it; a fresh clone does not have them. */
+const supplied = needsShared(SHARED_SOURCES, 'source documents against the supplied texts');
 
 const REQUIRED_IDS = [
   'cicada',
@@ -254,19 +254,18 @@ describe('source documents', () => {
       }
     }
   });
+});
 
-  it.skipIf(!HAS_SHARED_SOURCES)(
-    `quote the supplied texts verbatim (skipped when ${SHARED_SOURCES} is absent)`,
-    () => {
-      for (const source of SOURCES) {
-        const original = readFileSync(resolve(SHARED_SOURCES, `${source.id}.txt`), 'utf8');
-        for (const [index, block] of source.blocks.entries()) {
-          expect(original.includes(block.text), `${source.id} block ${index}`).toBe(true);
-        }
-        for (const meta of [source.title, source.subtitle ?? '']) expect(original).toContain(meta);
+describe.skipIf(supplied.isAbsent)(supplied.title, () => {
+  it('quote the supplied texts verbatim', () => {
+    for (const source of SOURCES) {
+      const original = readFileSync(resolve(SHARED_SOURCES, `${source.id}.txt`), 'utf8');
+      for (const [index, block] of source.blocks.entries()) {
+        expect(original.includes(block.text), `${source.id} block ${index}`).toBe(true);
       }
-    },
-  );
+      for (const meta of [source.title, source.subtitle ?? '']) expect(original).toContain(meta);
+    }
+  });
 });
 
 describe('golden mentions', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The page text model notes count offsets in: what it leaves out, DOM ranges to offsets and back, and
- * re-anchoring on real saved pages after they were edited.
+ * re-anchoring on saved pages after they were edited: the project's own news pages, and real saved pages
+ * from ../shared/pages when that folder is present.
  */
 import { join } from 'node:path';
 import type { Window } from 'happy-dom';
@@ -10,6 +11,7 @@ import { TextMap } from '../../src/content/notes/text-map';
 import { anchorInText } from '../../src/shared/notes/anchoring/anchor';
 import { describeText } from '../../src/shared/notes/anchoring/describe';
 import type { NoteAnchor } from '../../src/shared/notes/note-types';
+import { needsShared, SHARED_PAGES } from '../shared-folder';
 import { loadSavedPage } from './corpus-scan';
 
 const isGlossUi = (el: Element): boolean => el.localName === 'gloss-ui';
@@ -151,9 +153,21 @@ describe('TextMap offsets and ranges', () => {
   });
 });
 
-describe('anchoring on real saved pages', () => {
-  // import.meta.url is not a file: URL under the happy-dom environment; the directory name is.
-  const PAGES = join(import.meta.dirname, '../../../shared/pages');
+/** The project's own pages (every clone has them); import.meta.url is not a file: URL under happy-dom. */
+const OWN_PAGES = join(import.meta.dirname, '../fixtures/pages');
+const realPages = needsShared(SHARED_PAGES, 'anchoring on real saved pages');
+
+/**
+ * Notes on a saved page, then the page edited as a site would edit it: each test names the sentences that are
+ * kept, one that is reworded and one whose paragraph is removed, and the paragraph added near the top.
+ */
+function anchoringOnSavedPages(folder: string): {
+  checkPage: (
+    name: string,
+    passages: { kept: string[]; edited: { sentence: string; from: string; to: string }; deleted: string },
+    added: string,
+  ) => void;
+} {
   const windows: Window[] = [];
   afterAll(async () => {
     await Promise.all(windows.map((w) => w.happyDOM.close()));
@@ -161,7 +175,7 @@ describe('anchoring on real saved pages', () => {
 
   /** A saved page in a happy-dom window that never runs scripts or loads anything (see corpus-scan.ts). */
   function loadBody(name: string): Document {
-    const window = loadSavedPage(join(PAGES, name));
+    const window = loadSavedPage(join(folder, name));
     windows.push(window);
     return window.document as unknown as Document;
   }
@@ -235,6 +249,58 @@ describe('anchoring on real saved pages', () => {
     expect(after.rangeOf(match!.start, match!.end).toString()).toBe(reworded);
     expect(anchorInText(after.text, deleted)).toBeNull();
   }
+
+  return { checkPage };
+}
+
+describe("anchoring on the project's own news pages (tests/fixtures/pages)", () => {
+  const { checkPage } = anchoringOnSavedPages(OWN_PAGES);
+
+  it('re-anchors notes on an English news article with its site around it', () => {
+    checkPage(
+      'news-article.html',
+      {
+        kept: [
+          'In November 2020 the security company Symantec described a campaign by the group it calls Cicada, also known as APT10, against Japan-linked organisations in many regions, including their subsidiaries in China.',
+          'Officials expect it to cover how quickly each side tells the other about an intrusion that touches both, a question that, as one Japanese participant put it, is easier to agree in principle than to answer at two in the morning.',
+        ],
+        edited: {
+          sentence:
+            'Both governments now want contractors to report a suspected breach within days rather than months, and to keep their logs long enough for investigators to reconstruct what happened.',
+          from: 'a suspected breach',
+          to: 'a possible breach',
+        },
+        deleted:
+          'Research is being drawn in as well. The Indian Institute of Technology Hyderabad and Japan’s National Institute of Advanced Industrial Science and Technology have worked together on artificial intelligence for several years',
+      },
+      'Correction: an earlier version of this article misstated the year of the first dialogue.',
+    );
+  });
+
+  it('re-anchors notes on a Japanese news article with its site around it', () => {
+    checkPage(
+      'news-article-ja.html',
+      {
+        kept: [
+          '報告までの期限を短くすれば、同じ手口で狙われている他の組織に早く注意を呼びかけられる。',
+          '岸田文雄首相は国会で、サイバー分野での官民の情報共有を強める考えを示している。',
+        ],
+        edited: {
+          sentence:
+            '一方で、中小の委託先からは、人手が足りず夜間や休日の対応は難しいという声も上がっている。',
+          from: '声も上がっている',
+          to: '声も出ている',
+        },
+        deleted:
+          '日米豪印の枠組み「クアッド」も、重要な通信機器やソフトウエアの安全性について共通の原則をまとめている。',
+      },
+      '【更新】この記事は続報を加えて更新しました。',
+    );
+  });
+});
+
+describe.skipIf(realPages.isAbsent)(realPages.title, () => {
+  const { checkPage } = anchoringOnSavedPages(SHARED_PAGES);
 
   it('re-anchors notes on a long English page (Wikipedia, about 500k characters of text)', () => {
     checkPage(

@@ -4,14 +4,15 @@
  * in the corpus shows (THE BOTTOM LINE, upper-case ONLINE, LINE-1, ホットライン) are covered in
  * matcher-rules.test.ts.
  */
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasSpecs } from '../../src/kb/compile';
 import { ENTITIES } from '../../src/kb/entities/index';
 import { compileMatcher } from '../../src/shared/matcher/matcher';
+import { needsShared, SHARED_PAGES } from '../shared-folder';
 import { pageBlocks, scanPage } from './corpus-scan';
 
-const CORPUS = new URL('../../../shared/pages/', import.meta.url).pathname;
+const corpus = needsShared(SHARED_PAGES, 'traps on the real pages that hold them');
 const matcher = compileMatcher(aliasSpecs(ENTITIES));
 
 /** [trap, page, look-alike text in the page, entity it must not become, true mentions of it on that page]. */
@@ -40,11 +41,11 @@ const TRAPS: Array<[string, string, string, string, string[]]> = [
   ],
 ];
 
-describe.skipIf(!existsSync(CORPUS))('traps on the real pages that hold them', () => {
+describe.skipIf(corpus.isAbsent)(corpus.title, () => {
   it.each(TRAPS)('%s (%s)', (_trap, page, lookalike, entityId, trueMentions) => {
-    const text = pageBlocks(`${CORPUS}${page}`).join('\n');
+    const text = pageBlocks(join(SHARED_PAGES, page)).join('\n');
     expect(text).toContain(lookalike);
-    const found = scanPage(`${CORPUS}${page}`, matcher)
+    const found = scanPage(join(SHARED_PAGES, page), matcher)
       .filter((m) => m.entityId === entityId)
       .map((m) => m.text);
     expect(found).toEqual(trueMentions);

@@ -195,7 +195,8 @@ export const readPopupNotes = (popup: ExtensionPage): Promise<{ heading: string;
       status: li.dataset.status || '',
       text: li.innerText.replace(/\\s+/g, ' ').trim(),
     }));
-    return { heading: heading ? heading.innerText.trim() : '', rows };
+    // textContent: the popup styles its headings in capitals (text-transform), which innerText would return.
+    return { heading: heading ? heading.textContent.replace(/\\s+/g, ' ').trim() : '', rows };
   })()`);
 
 /** One note as the dashboard lists it. */

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHARED_PAGES } from '../../shared-folder';
 
 /** The repository root. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -12,10 +13,8 @@ export const DIST = {
 } as const;
 /** Fixture pages written for these tests. */
 export const FIXTURE_PAGES = join(REPO_ROOT, 'tests/fixtures/pages');
-/** Real saved pages shared by the team, kept outside the repository (never copied into it). */
-export const CORPUS_PAGES = resolve(REPO_ROOT, '../shared/pages');
-/** Whether the corpus folder is present on this machine. */
-export const hasCorpus = (): boolean => existsSync(CORPUS_PAGES);
+/** Real saved pages shared by the team, kept outside the repository (never copied into it; see shared-folder.ts). */
+export const CORPUS_PAGES = SHARED_PAGES;
 
 /** Throws a readable error when the extension has not been built. */
 export function assertBuilt(dir: string): void {
