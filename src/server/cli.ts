@@ -4,6 +4,8 @@
  * server would (DATABASE_URL, or PGlite in GLOSS_DATA_DIR); with PGlite, stop the server before running an
  * administrative command, as only one process may open the data folder.
  */
+import { formatDateTime } from '../shared/format-date';
+import { deviceLabel } from './accounts/device-label';
 import { createUser, findUser, issueCode, listDevices, listUsers, revokeDevice } from './accounts/users';
 import { openDatabase } from './db/open';
 import type { Sql } from './db/sql';
@@ -15,10 +17,11 @@ const USAGE = `Gloss sync server
   create-user <name>     create a user and print a one-time enrolment code (valid 24 hours)
   new-code <user>        print another enrolment code for a user (name or id)
   users                  list users
-  devices <user>         list a user's devices
+  devices <user>         list a user's devices: name, when added, last push
   revoke <deviceId>      revoke a device's token at once`;
 
-const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
+/** Dates in words in the server's locale ("4 Dec 2026, 14:05"), as the device names give theirs. */
+const when = (ms: number | null) => (ms === null ? '-' : formatDateTime(ms));
 
 function printCode(code: string, expiresAt: number): void {
   console.log(`Enrolment code: ${code}  (single use, expires ${when(expiresAt)})`);
@@ -56,7 +59,7 @@ async function admin(command: string, arg: string | undefined, sql: Sql): Promis
   if (!devices.length) console.log(`${user.name} has no devices yet.`);
   for (const d of devices)
     console.log(
-      `${d.id}  ${d.name}  enrolled ${when(d.createdAt)}  last push ${when(d.lastPushAt)}` +
+      `${d.id}  ${deviceLabel(d)}  last push ${when(d.lastPushAt)}` +
         (d.revokedAt === null ? '' : `  REVOKED ${when(d.revokedAt)}`),
     );
   return 0;

@@ -74,6 +74,8 @@ export const REQUEST_SCHEMAS = {
   connectSync: v.strictObject({
     serverUrl: v.pipe(v.string(), v.maxLength(2048)),
     code: v.pipe(v.string(), v.maxLength(256)),
+    // The form checks the name with device-name.ts first; this bounds what a page can hand the background.
+    deviceName: v.optional(v.pipe(v.string(), v.maxLength(1024))),
   }),
   disconnectSync: empty,
   getSyncStatus: empty,

@@ -57,10 +57,10 @@ describe('the CLI', () => {
 
     const devices = cli('devices', 'alice');
     expect(devices.status).toBe(0);
-    const deviceId = /^([0-9a-f-]{36}) {2}Laptop {2}enrolled \S+ {2}last push -$/m.exec(devices.stdout)?.[1];
+    const deviceId = /^([0-9a-f-]{36}) {2}Laptop, added \S.+\S {2}last push -$/m.exec(devices.stdout)?.[1];
     expect(deviceId).toBeDefined();
     expect(cli('revoke', deviceId!)).toMatchObject({ status: 0, stdout: `Revoked device ${deviceId}.\n` });
-    expect(cli('devices', userId!).stdout).toMatch(/Laptop .* REVOKED /);
+    expect(cli('devices', userId!).stdout).toMatch(/Laptop, added .* REVOKED /);
     expect(cli('new-code', 'alice').stdout).toMatch(
       /^Enrolment code: [2-9A-Z]{5}-[2-9A-Z]{5} {2}\(single use, expires /,
     );

@@ -3,6 +3,7 @@
  * refused at once without changing anything (../shared/docs/sync.md).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deviceLabel } from '../../src/server/accounts/device-label';
 import { CODE_TTL_MS, hashSecret } from '../../src/server/accounts/secrets';
 import {
   createUser,
@@ -84,6 +85,46 @@ describe('enrolment codes', () => {
       'there is already a user named "donald"',
     );
     await expect(createUser(db.sql, '  ', h.time)).rejects.toThrow(/1 to 100 characters/);
+  });
+});
+
+describe('device names', () => {
+  const enrolAs = async (name: string | undefined) => {
+    const user = await createUser(db.sql, `named-${Math.random().toString(36).slice(2, 10)}`, h.time);
+    const reply = await h.request('/v1/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: user.code, ...(name === undefined ? {} : { deviceName: name }) }),
+    });
+    return { reply, devices: await listDevices(db.sql, user.id) };
+  };
+
+  it('are stored with their white space tidied, and listed with the date they were added', async () => {
+    const { reply, devices } = await enrolAs('  Chrome 156\ton \u2028 Linux\n');
+    expect(reply.status).toBe(200);
+    expect(devices.map((d) => d.name)).toEqual(['Chrome 156 on Linux']);
+    const options = { locale: 'en-GB', timeZone: 'UTC' };
+    expect(
+      deviceLabel({ name: 'Chrome 156 on Linux', createdAt: Date.UTC(2026, 11, 4, 14, 5) }, options),
+    ).toBe('Chrome 156 on Linux, added 4 Dec 2026, 14:05');
+  });
+
+  it('may be left out by a client, which is then listed as an unnamed device', async () => {
+    const { reply, devices } = await enrolAs(undefined);
+    expect(reply.status).toBe(200);
+    expect(devices.map((d) => d.name)).toEqual(['']);
+    expect(deviceLabel(devices[0]!, { locale: 'en-GB', timeZone: 'UTC' })).toMatch(
+      /^Unnamed device, added \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}:\d\d$/,
+    );
+  });
+
+  it('refuse control, line-separator and bidirectional characters, and more than 100 characters', async () => {
+    for (const name of ['bell\u0007', 'next\u0085line', 'evil\u202eoC', 'x'.repeat(101), '\u00a0 '])
+      expect((await enrolAs(name)).reply, JSON.stringify(name)).toMatchObject({
+        status: 400,
+        body: { error: expect.stringMatching(/^invalid request: deviceName/) },
+      });
+    expect((await enrolAs('Firefox 140 on Windows, 日本語 ✓')).reply.status).toBe(200);
   });
 });
 

@@ -78,6 +78,8 @@ describe('options: sync section', () => {
     expect(sent.find((e) => e.type === 'connectSync')?.args).toEqual({
       serverUrl: SERVER,
       code: 'code-1234',
+      // What this browser proposes (here happy-dom, which names no browser it knows).
+      deviceName: 'Browser',
     });
     expect(text()).toContain('Last synced now');
     expect(text()).toContain('Every change has been sent');
@@ -127,6 +129,80 @@ describe('options: sync section', () => {
       serverUrl: 'https://sync.example.org/gloss',
     });
     expect($<HTMLInputElement>('#sync-server')!.value).toBe('https://sync.example.org/gloss');
+  });
+
+  it('proposes a name for this browser, which the reader may change before connecting', async () => {
+    Object.defineProperty(navigator, 'userAgentData', {
+      configurable: true,
+      value: {
+        brands: [
+          { brand: 'Chromium', version: '156' },
+          { brand: 'Google Chrome', version: '156' },
+          { brand: 'Not_A Brand', version: '24' },
+        ],
+        platform: 'Linux',
+      },
+    });
+    try {
+      handlers.set('getSyncStatus', () => disconnected);
+      handlers.set('connectSync', () => {
+        throw new Error('Could not reach a sync server.');
+      });
+      render(<SyncSection />, root);
+      await vi.waitFor(() => expect(labelled('Name of this browser')?.value).toBe('Chrome 156 on Linux'));
+      expect(labelled('Name of this browser')?.getAttribute('aria-describedby')).toBe('sync-device-hint');
+      type('#sync-server', SERVER);
+      type('#sync-code', 'code-1234');
+      type('#sync-device', '  Work   laptop\t');
+      $<HTMLButtonElement>('button[type="submit"]')!.click();
+      await vi.waitFor(() => expect($('[role="alert"]')).not.toBeNull());
+      expect(sent.find((e) => e.type === 'connectSync')?.args).toEqual({
+        serverUrl: SERVER,
+        code: 'code-1234',
+        deviceName: 'Work laptop',
+      });
+      expect($<HTMLInputElement>('#sync-device')!.value).toBe('Work laptop');
+
+      // A name the server would refuse is caught here, without a request.
+      type('#sync-device', 'line\u0007bell');
+      $<HTMLButtonElement>('button[type="submit"]')!.click();
+      await vi.waitFor(() =>
+        expect($('[role="alert"]')?.textContent).toMatch(
+          /^Enter a name for this browser of up to 100 characters/,
+        ),
+      );
+      expect(sent.filter((e) => e.type === 'connectSync')).toHaveLength(1);
+    } finally {
+      Reflect.deleteProperty(navigator, 'userAgentData');
+    }
+  });
+
+  it('when connected, names this browser as the server lists it, with when it was added', async () => {
+    const connectedAt = new Date(2026, 11, 4, 14, 5).getTime();
+    handlers.set('getSyncStatus', () => connected({ deviceName: 'Firefox 140 on Windows', connectedAt }));
+    render(<SyncSection />, root);
+    await vi.waitFor(() => expect(text()).toContain('This browser: Firefox 140 on Windows, added '));
+    expect(text()).toMatch(/added (4 Dec|Dec 4)/);
+  });
+
+  it('after an outage, says when the next try is and counts down', async () => {
+    const nextTryAt = Date.now() + 40_000;
+    handlers.set('getSyncStatus', () =>
+      connected({ error: 'Could not reach the sync server. Gloss will try again.', nextTryAt }),
+    );
+    render(<SyncSection />, root);
+    await vi.waitFor(() => expect(text()).toContain('Next try in 40 s'));
+    await vi.waitFor(() => expect(text()).toContain('Next try in 39 s'), { timeout: 2500 });
+  });
+
+  it('words the wait in minutes beyond one, in the singular for 1, and says when it is due', async () => {
+    const { nextTryText } = await import('../../src/pages/options/NextTry');
+    const now = 1_000_000;
+    expect(nextTryText(now + 1000, now)).toBe('Next try in 1 s');
+    expect(nextTryText(now + 59_001, now)).toBe('Next try in 60 s');
+    expect(nextTryText(now + 60_000, now)).toBe('Next try in 1 min');
+    expect(nextTryText(now + 14 * 60_000 + 1, now)).toBe('Next try in 15 min');
+    expect(nextTryText(now, now)).toBe('Trying again any moment now');
   });
 
   it('when connected: last sync, waiting changes, problems in plain words, Sync now and Disconnect', async () => {

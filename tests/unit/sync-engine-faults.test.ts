@@ -39,6 +39,8 @@ describe('lost connections', () => {
     expect(status.error).toMatch(/Could not reach the sync server/);
     expect(status.lastSyncAt).toBeUndefined();
     expect(await state(a)).toMatchObject({ failures: 1, nextAttemptAt: world.t + 10_000 });
+    // The options page counts down to the next try from the status.
+    expect(status.nextTryAt).toBe(world.t + 10_000);
     expect(a.retries).toEqual([world.t + 10_000]);
     expect(rig.server.notesOf(userId)).toEqual([]);
 
@@ -57,6 +59,7 @@ describe('lost connections', () => {
     const after = await a.engine.sync('auto');
     expect(after).toMatchObject({ pending: 0, lastSyncAt: world.t });
     expect(after.error).toBeUndefined();
+    expect(after.nextTryAt).toBeUndefined();
     expect(await state(a)).toEqual({ lastSyncAt: world.t, failures: 0 });
     await expectConverged(rig, userId);
   });

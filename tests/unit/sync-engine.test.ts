@@ -27,6 +27,8 @@ describe('connecting', () => {
     expect(status).toEqual({
       connected: true,
       serverUrl: SERVER_URL,
+      connectedAt: world.t,
+      deviceName: 'Test browser a',
       lastSyncAt: world.t,
       pending: 0,
       isSyncing: false,
@@ -39,6 +41,29 @@ describe('connecting', () => {
     expect(syncArea.size).toBe(0);
     expect(rig.server.notesOf(userId).map((n) => n.id)).toEqual([note.id]);
     expect((await a.note(note.id))?.serverVersion).toBe(1);
+  });
+
+  it('enrols under the name the reader confirmed, tidied, or the proposed one when it is blank', async () => {
+    const first = rig.server.createUser();
+    const a = rig.device('a');
+    expect(await a.engine.connect(SERVER_URL, first.code, '  Work laptop\n Firefox ')).toMatchObject({
+      deviceName: 'Work laptop Firefox',
+    });
+    const second = rig.server.createUser();
+    const b = rig.device('b');
+    expect(await b.engine.connect(SERVER_URL, second.code, '   ')).toMatchObject({
+      deviceName: 'Test browser b',
+    });
+    expect([...rig.server.tokens.values()].map((t) => t.deviceName)).toEqual([
+      'Work laptop Firefox',
+      'Test browser b',
+    ]);
+    const third = rig.server.createUser();
+    const c = rig.device('c');
+    await expect(c.engine.connect(SERVER_URL, third.code, 'bell\u0007')).rejects.toThrow(
+      /^Enter a name for this browser of up to 100 characters/,
+    );
+    expect(await c.db.meta.get('sync.account')).toBeUndefined();
   });
 
   it('says in plain words why it could not connect, and stores nothing', async () => {

@@ -6,9 +6,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../src/platform/browser';
+import type { BrowserFacts } from '../../src/platform/device-name';
 
 const platform = vi.hoisted(() => ({
-  browserInfo: undefined as undefined | (() => Promise<{ name: string }>),
+  browserInfo: undefined as undefined | (() => Promise<{ name: string; version?: string }>),
   os: 'linux',
   alarms: new Map<string, { name: string; periodInMinutes?: number; scheduledTime?: number }>(),
   created: [] as string[],
@@ -46,7 +47,7 @@ const { route, senderProblem } = await import('../../src/background/router');
 const { parseRequest } = await import('../../src/shared/protocol-schemas');
 const { makeSyncHandlers } = await import('../../src/background/sync/sync-handlers');
 const { normaliseServerUrl } = await import('../../src/background/sync/server-url');
-const { deviceName } = await import('../../src/platform/device-name');
+const { deviceName, nameFromFacts } = await import('../../src/platform/device-name');
 const { ensurePeriodicAlarm, setAlarmAt } = await import('../../src/platform/alarms');
 const { FakeSyncServer } = await import('./sync-fake-server');
 const { Rig, SERVER_URL, world } = await import('./sync-devices');
@@ -165,12 +166,43 @@ describe('around the requests', () => {
     for (const [typed, address] of cases) expect(normaliseServerUrl(typed), typed).toBe(address);
   });
 
-  it('names the device after the browser and the operating system, by feature detection', async () => {
-    platform.browserInfo = undefined;
-    expect(await deviceName()).toBe('Chrome on Linux');
-    platform.browserInfo = async () => ({ name: 'Firefox' });
+  it('proposes a device name with the browser, its version and the operating system', async () => {
+    const grease = { brand: 'Not)A;Brand', version: '8.0.0.0' };
+    const chromium = { brand: 'Chromium', version: '156.0.7000.1' };
+    const facts: Array<[BrowserFacts, string]> = [
+      [
+        { uaData: { brands: [grease, chromium, { brand: 'Google Chrome', version: '156' }] }, os: 'linux' },
+        'Chrome 156 on Linux',
+      ],
+      [{ uaData: { brands: [chromium, grease], platform: 'Linux' } }, 'Chromium 156 on Linux'],
+      [
+        { uaData: { brands: [{ brand: 'Microsoft Edge', version: '150' }, chromium] }, os: 'win' },
+        'Edge 150 on Windows',
+      ],
+      [{ browserInfo: { name: 'Firefox', version: '140.0.2' }, os: 'mac' }, 'Firefox 140 on macOS'],
+      [
+        { userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0', os: 'linux' },
+        'Firefox 128 on Linux',
+      ],
+      [
+        {
+          userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0',
+          os: 'win',
+        },
+        'Edge 120 on Windows',
+      ],
+      [
+        { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0.0.0 Safari/537.36', os: 'linux' },
+        'Chrome 131 on Linux',
+      ],
+      [{}, 'Browser'],
+    ];
+    for (const [fact, name] of facts) expect(nameFromFacts(fact), name).toBe(name);
+
+    // Through the browser: Firefox's getBrowserInfo, where there is no userAgentData.
+    platform.browserInfo = async () => ({ name: 'Firefox', version: '140.0' });
     platform.os = 'win';
-    expect(await deviceName()).toBe('Firefox on Windows');
+    expect(await deviceName()).toBe('Firefox 140 on Windows');
     platform.browserInfo = undefined;
     platform.os = 'linux';
   });

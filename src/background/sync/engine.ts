@@ -9,6 +9,7 @@
  *            failures ─▶ backoff.ts (when to try again) ─▶ sync-store.ts
  */
 import type { SyncStatus } from '../../shared/protocol';
+import { cleanDeviceName, deviceNameProblem } from '../../shared/sync/device-name';
 import { SYNC_LIMITS } from '../../shared/sync/wire';
 import type { GlossDb } from '../db/database';
 import { clockOffset, setClockOffset } from '../db/device-clock';
@@ -17,7 +18,7 @@ import { requeueAll } from './outbox-ops';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { normaliseServerUrl } from './server-url';
-import { clockText, connectErrorText, failureText } from './sync-messages';
+import { clockText, connectErrorText, deviceNameErrorText, failureText } from './sync-messages';
 import {
   AccountChangedError,
   forgetSync,
@@ -35,7 +36,7 @@ import { authorised, enrol, type FetchLike, SyncHttpError, type TransportOptions
 /** What the engine needs from its surroundings; tests pass fakes. */
 export interface SyncEngineDeps {
   fetch: FetchLike;
-  /** A name the server shows for this device, e.g. "Chrome on Linux". */
+  /** The name proposed for this device when the reader gives none, e.g. "Chrome 156 on Linux". */
   deviceName: () => Promise<string>;
   now?: () => number;
   random?: () => number;
@@ -80,30 +81,37 @@ export class SyncEngine {
     // A clock off by less than the server tolerates is corrected without troubling the reader.
     const clock = -offset > SYNC_LIMITS.maxClockSkewMs ? clockText(offset) : undefined;
     const error = account?.isRevoked ? failureText({ kind: 'unauthorized' }) : (failure ?? clock);
+    const connected = account !== undefined && !account.isRevoked;
+    // Only a failure is an outage worth a countdown; the quick follow-up after a success is not.
+    const nextTryAt = connected && state.failures > 0 ? state.nextAttemptAt : undefined;
     return {
-      connected: account !== undefined && !account.isRevoked,
+      connected,
       ...(account ? { serverUrl: account.serverUrl } : {}),
+      ...(connected ? { connectedAt: account.connectedAt } : {}),
+      ...(connected && account.deviceName ? { deviceName: account.deviceName } : {}),
       ...(account && state.lastSyncAt ? { lastSyncAt: state.lastSyncAt } : {}),
       pending,
       ...(error ? { error } : {}),
       isSyncing: this.running !== undefined,
+      ...(nextTryAt !== undefined ? { nextTryAt } : {}),
     };
   }
 
   /**
    * Trades an enrolment code for a token, stores it, queues every note for the (possibly new) server and
-   * runs the first sync. Throws an Error in plain words when the server cannot be reached or refuses.
+   * runs the first sync. `deviceName` is the name the reader confirmed; without one, the proposed name is
+   * used. Throws an Error in plain words when the name cannot be used or the server cannot be reached or
+   * refuses.
    */
-  async connect(serverUrl: string, code: string): Promise<SyncStatus> {
+  async connect(serverUrl: string, code: string, deviceName?: string): Promise<SyncStatus> {
     const base = normaliseServerUrl(serverUrl);
     const trimmed = code.trim();
     if (!trimmed) throw new Error(connectErrorText(new SyncHttpError({ kind: 'bad-request' }), base));
+    const name = cleanDeviceName(deviceName ?? '') || cleanDeviceName(await this.deps.deviceName());
+    if (deviceNameProblem(name)) throw new Error(deviceNameErrorText());
     let reply: { token: string; userId: string };
     try {
-      reply = await enrol(this.transportOptions(), base, {
-        code: trimmed,
-        deviceName: await this.deps.deviceName(),
-      });
+      reply = await enrol(this.transportOptions(), base, { code: trimmed, deviceName: name });
     } catch (e) {
       throw new Error(connectErrorText(e, base));
     }
@@ -113,6 +121,7 @@ export class SyncEngine {
       token: reply.token,
       userId: reply.userId,
       connectedAt: this.now(),
+      deviceName: name,
     };
     await this.db.transaction('rw', [this.db.notes, this.db.outbox, this.db.meta], async () => {
       await forgetSync(this.db);

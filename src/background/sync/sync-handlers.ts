@@ -13,8 +13,8 @@ export function makeSyncHandlers(
   triggers: Pick<SyncTriggers, 'connected' | 'disconnected'>,
 ): HandlerTable<SyncRequestName> {
   return {
-    async connectSync({ serverUrl, code }) {
-      const status = await engine.connect(serverUrl, code);
+    async connectSync({ serverUrl, code, deviceName }) {
+      const status = await engine.connect(serverUrl, code, deviceName);
       await triggers.connected();
       return status;
     },

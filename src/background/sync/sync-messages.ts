@@ -3,6 +3,7 @@
  * worded only when shown, so the words follow the browser's language.
  */
 import { t, tCount } from '../../platform/i18n';
+import { DEVICE_NAME_MAX } from '../../shared/sync/device-name';
 import type { SyncFailure } from './sync-store';
 import { SyncHttpError } from './transport';
 
@@ -80,4 +81,9 @@ export function connectErrorText(e: unknown, serverUrl: string): string {
     default:
       return failureText(e.failure);
   }
+}
+
+/** Why a device name cannot be used (empty, too long, or with characters a listing cannot show). */
+export function deviceNameErrorText(): string {
+  return t('syncErrorBadDeviceName', String(DEVICE_NAME_MAX));
 }

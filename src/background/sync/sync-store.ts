@@ -17,6 +17,8 @@ export interface SyncAccount {
   token: string;
   userId: string;
   connectedAt: number;
+  /** The name this device enrolled under; absent in accounts stored before devices were named. */
+  deviceName?: string;
   /** The server answered 401: syncing stops until the user connects again. Notes stay. */
   isRevoked?: boolean;
 }

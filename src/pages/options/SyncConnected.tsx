@@ -2,16 +2,24 @@
 import { useState } from 'preact/hooks';
 import { t, tCount } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
+import { formatDateTime } from '../../shared/format-date';
 import type { SyncStatus } from '../../shared/protocol';
 import { errorText } from '../shared/error-text';
+import { formatAgo } from '../shared/format-ago';
 import { Notice } from '../shared/Notice';
-import { formatAgo } from './format-ago';
+import { NextTry } from './NextTry';
 
 /** Props of `SyncConnected`. */
 export interface SyncConnectedProps {
   status: SyncStatus;
   onStatus: (status: SyncStatus) => void;
   onDisconnected: (status: SyncStatus) => void;
+}
+
+/** "This browser: Chrome 156 on Linux, added 4 Dec 2026, 14:05", as the server lists it. */
+function thisDeviceText(connectedAt: number, deviceName: string | undefined): string {
+  const added = formatDateTime(connectedAt);
+  return deviceName ? t('syncThisDevice', [deviceName, added]) : t('syncThisDeviceUnnamed', added);
 }
 
 /** The status lines, any problem in plain words, "Sync now" and "Disconnect" (saying the notes stay). */
@@ -33,6 +41,7 @@ export function SyncConnected({ status, onStatus, onDisconnected }: SyncConnecte
   return (
     <div class="sync-connected">
       <p>{t('syncConnectedTo', status.serverUrl ?? '')}</p>
+      {status.connectedAt !== undefined && <p>{thisDeviceText(status.connectedAt, status.deviceName)}</p>}
       <p>
         {status.lastSyncAt === undefined
           ? t('syncNeverSynced')
@@ -40,6 +49,7 @@ export function SyncConnected({ status, onStatus, onDisconnected }: SyncConnecte
       </p>
       <p>{status.pending === 0 ? t('syncPendingNone') : tCount('syncPending', status.pending)}</p>
       {status.error && <Notice kind="error">{status.error}</Notice>}
+      {status.nextTryAt !== undefined && !isSyncing && <NextTry at={status.nextTryAt} />}
       {error && <Notice kind="error">{error}</Notice>}
       <p class="sync-buttons">
         <button

@@ -16,7 +16,8 @@ export interface Principal {
 export async function enrolDevice(
   sql: Sql,
   typedCode: string,
-  deviceName: string,
+  /** Stored as '' when the client sent none; device-label.ts lists such a device as unnamed. */
+  deviceName: string | undefined,
   now: number,
 ): Promise<{ token: string; userId: string; deviceId: string } | null> {
   const code = normaliseCode(typedCode);
@@ -32,7 +33,7 @@ export async function enrolDevice(
     const deviceId = randomUUID();
     await tx.query(
       'INSERT INTO devices (id, user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [deviceId, used.user_id, deviceName, hashSecret(token), now],
+      [deviceId, used.user_id, deviceName ?? '', hashSecret(token), now],
     );
     return { token, userId: used.user_id, deviceId };
   });

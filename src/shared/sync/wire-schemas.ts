@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { decodeHlc } from '../notes/hlc';
 import { anchorSchema, noteIdSchema as noteId, type TextSchema } from '../notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from '../notes/note-types';
+import { cleanDeviceName, DEVICE_NAME_MAX, deviceNameProblem } from './device-name';
 import {
   type EnrolReply,
   type EnrolRequest,
@@ -90,7 +91,19 @@ export const ServerNoteSchema = v.object({ ...syncNoteEntries, version: count })
 export const EnrolRequestSchema = v.strictObject({
   /** Checked loosely here; the server normalises case and separators before looking it up. */
   code: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
-  deviceName: v.pipe(v.string(), v.trim(), v.minLength(1, 'device name is empty'), text(100)),
+  /** Optional, as a client may not name itself; the server then lists it as an unnamed device. */
+  deviceName: v.optional(
+    v.pipe(
+      v.string(),
+      v.transform(cleanDeviceName),
+      v.minLength(1, 'device name is empty'),
+      text(DEVICE_NAME_MAX),
+      v.check(
+        (name) => deviceNameProblem(name) === undefined,
+        'device name holds control, line-break or bidirectional characters',
+      ),
+    ),
+  ),
 });
 
 export const EnrolReplySchema = v.object({

@@ -44,7 +44,8 @@ export interface ServerNote extends SyncNote {
 
 export interface EnrolRequest {
   code: string;
-  deviceName: string;
+  /** "Chrome 156 on Linux", as the reader confirmed it (device-name.ts); absent from clients that send none. */
+  deviceName?: string;
 }
 
 export interface EnrolReply {
