@@ -11,6 +11,16 @@ export function t(key: string, substitutions?: string | string[]): string {
   return message || key;
 }
 
+/** The language of the messages in use (each messages.json names its own), for plural forms and digits. */
+function messagesLocale(): string {
+  return browser.i18n.getMessage('messagesLocale') || 'en';
+}
+
+/** `n` as the messages' language writes numbers ("20,000"), for a number beside a count in a message. */
+export function tNumber(n: number): string {
+  return new Intl.NumberFormat(localeTag(messagesLocale())).format(n);
+}
+
 /**
  * A count message ("1 mention", "3 mentions") in the plural form its language needs (plural-forms.ts).
  * `name` is the message without its `_one`/`_other` suffix; the count fills `$1`, written as the language
@@ -20,10 +30,9 @@ export function t(key: string, substitutions?: string | string[]): string {
  * lacks falls back to `_other`.
  */
 export function tCount(name: string, count: number, more: readonly string[] = []): string {
-  const locale = browser.i18n.getMessage('messagesLocale') || 'en';
-  const substitutions = [new Intl.NumberFormat(localeTag(locale)).format(count), ...more];
+  const substitutions = [tNumber(count), ...more];
   return (
-    browser.i18n.getMessage(pluralKey(name, count, locale), substitutions) ||
+    browser.i18n.getMessage(pluralKey(name, count, messagesLocale()), substitutions) ||
     t(`${name}_other`, substitutions)
   );
 }

@@ -16,7 +16,7 @@ vi.mock('../../src/platform/browser', () => ({
   },
 }));
 
-const { tCount } = await import('../../src/platform/i18n');
+const { tCount, tNumber } = await import('../../src/platform/i18n');
 
 describe('tCount', () => {
   beforeEach(() => {
@@ -31,6 +31,8 @@ describe('tCount', () => {
       '2 mentions',
       '10,001 mentions',
     ]);
+    // A number beside the count (a limit) is written the same way.
+    expect(tNumber(20_000)).toBe('20,000');
   });
 
   it("uses the messages' language's categories, and other for a form a translation lacks", () => {

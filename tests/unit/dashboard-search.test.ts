@@ -197,7 +197,7 @@ describe('edit drafts', () => {
   it('explains limits it enforces', () => {
     const n = note('a', { anchor: quote('q') });
     expect(draftProblem({ ...draftOf(n), body: 'x'.repeat(20_001) }, n)).toBe(
-      'The note is 20001 characters long; a note can have at most 20000.',
+      'The note is 20,001 characters long; a note can have at most 20,000.',
     );
     expect(draftProblem({ ...draftOf(n), tagsText: `${'t'.repeat(65)}, ok` }, n)).toBe(
       `The tag “${'t'.repeat(65)}” is too long; a tag can have at most 64 characters.`,

@@ -85,5 +85,5 @@ export function connectErrorText(e: unknown, serverUrl: string): string {
 
 /** Why a device name cannot be used (empty, too long, or with characters a listing cannot show). */
 export function deviceNameErrorText(): string {
-  return t('syncErrorBadDeviceName', String(DEVICE_NAME_MAX));
+  return tCount('syncErrorBadDeviceName', DEVICE_NAME_MAX);
 }

@@ -1,5 +1,5 @@
 /** The note UI's strings, read from `_locales` when a note card or editor is first shown. */
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import type { NoteColor } from '../../shared/notes/note-types';
 
 /** Strings of the note button, editor and note card. */
@@ -56,7 +56,7 @@ export function noteLabels(): NoteLabels {
     noNotes: t('noteNoneForEntity'),
     addAbout: (name) => t('noteAddAbout', name),
     noteDialogLabel: t('noteDialogLabel'),
-    quoteTooLong: (max) => t('noteQuoteTooLong', String(max)),
+    quoteTooLong: (max) => tCount('noteQuoteTooLong', max),
     saveFailed: (reason) => t('noteSaveFailed', reason),
     written: (date) => t('noteWritten', date),
   };

@@ -2,7 +2,7 @@
  * The edit form's text turned into a note change: tags parsed from comma-separated text, the limits of
  * `NOTE_LIMITS` checked with a message a reader can act on, and only the fields that really changed sent.
  */
-import { t, tCount } from '../../platform/i18n';
+import { t, tCount, tNumber } from '../../platform/i18n';
 import { NOTE_LIMITS, type NoteColor, type NoteView } from '../../shared/notes/note-types';
 import type { NoteEdit } from '../../shared/protocol';
 
@@ -39,13 +39,13 @@ export function parseTags(text: string): string[] {
 export function draftProblem(draft: NoteDraft, note: NoteView): string {
   const bodyLength = [...draft.body].length;
   if (bodyLength > NOTE_LIMITS.body) {
-    return t('dashboardBodyTooLong', [String(bodyLength), String(NOTE_LIMITS.body)]);
+    return tCount('dashboardBodyTooLong', bodyLength, [tNumber(NOTE_LIMITS.body)]);
   }
   // A note with neither passage nor text would be an empty card; passage notes may be bare highlights.
   if (!note.anchor && draft.body.trim() === '') return t('dashboardBodyEmpty');
   const tags = parseTags(draft.tagsText);
   if (tags.length > NOTE_LIMITS.tags) {
-    return tCount('dashboardTooManyTags', tags.length, [String(NOTE_LIMITS.tags)]);
+    return tCount('dashboardTooManyTags', tags.length, [tNumber(NOTE_LIMITS.tags)]);
   }
   const long = tags.find((tag) => [...tag].length > NOTE_LIMITS.tag);
   if (long) return t('dashboardTagTooLong', [long, String(NOTE_LIMITS.tag)]);

@@ -1,7 +1,7 @@
 /** The form that connects this browser to a sync server: its address and a one-time enrolment code. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { deviceName as proposeDeviceName } from '../../platform/device-name';
-import { t } from '../../platform/i18n';
+import { t, tCount } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import type { SyncStatus } from '../../shared/protocol';
 import { cleanDeviceName, DEVICE_NAME_MAX, deviceNameProblem } from '../../shared/sync/device-name';
@@ -60,7 +60,7 @@ export function SyncConnectForm({ initialServerUrl, onConnected }: SyncConnectFo
     event.preventDefault();
     const { serverUrl, code, deviceName } = takeValues(event.currentTarget as HTMLFormElement);
     if (deviceName && deviceNameProblem(deviceName)) {
-      setError(t('syncErrorBadDeviceName', String(DEVICE_NAME_MAX)));
+      setError(tCount('syncErrorBadDeviceName', DEVICE_NAME_MAX));
       return;
     }
     setBusy(true);
