@@ -65,7 +65,8 @@ describe.each(browsersUnderTest())('the toolbar popup and the site switch (%s)',
     expect(listed).toEqual(countsOf(highlights));
     const sum = total(highlights);
     expect(await session!.browser.badgeText(article)).toBe(String(sum));
-    expect(state.text).toContain(`${sum} mentions`);
+    // Lower-cased: the popup sets its total line in capitals (text-transform), which innerText returns.
+    expect(state.text.toLowerCase()).toContain(`${sum} mentions`);
     expect(state.switchLabel).toBe(`Highlight on ${host}`);
     expect(state.switchChecked).toBe(true);
   });
