@@ -124,12 +124,13 @@ describe.skipIf(browsers.length === 0).each(browsers.length > 0 ? browsers : (['
     });
 
     it('each device connects through its options page with its own enrolment code', async () => {
-      for (const [device, code] of [
-        [a!, user.codes[0]!],
-        [b!, user.codes[1]!],
+      for (const [device, code, typed] of [
+        [a!, user.codes[0]!, sync!.url],
+        // Typed as a reader would, without the scheme: an address on this computer gets http.
+        [b!, user.codes[1]!, sync!.url.replace(/^http:\/\//, '')],
       ] as const) {
         await waitForSyncSection(device.options, [SYNC_UI.connect], 'the connect form');
-        const text = await connectThroughOptions(device.options, sync!.url, code);
+        const text = await connectThroughOptions(device.options, sync!.url, code, typed);
         expect(text).toContain(SYNC_UI.allSent);
         expect(text).not.toContain('Not synced yet');
         expect(await syncStatus(device.options)).toMatchObject({
@@ -140,6 +141,11 @@ describe.skipIf(browsers.length === 0).each(browsers.length > 0 ? browsers : (['
       }
       const devices = await listDevices(sync!.sql, user.userId);
       expect(devices.map((d) => d.revokedAt)).toEqual([null, null]);
+      // Named as the connect form proposed: the browser, its version and the system.
+      expect(devices.map((d) => d.name)).toEqual([
+        expect.stringMatching(/^(Chromium|Chrome) \d+ on Linux$/),
+        expect.stringMatching(/^(Chromium|Chrome) \d+ on Linux$/),
+      ]);
       expect(sync!.failedRequests()).toEqual([]);
     });
 

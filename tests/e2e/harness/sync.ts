@@ -121,14 +121,18 @@ export const waitForSyncSection = (options: ExtensionPage, lines: readonly strin
 export const syncStatus = (options: ExtensionPage): Promise<SyncStatus> =>
   requestFrom(options, 'getSyncStatus', {});
 
-/** Types the server address and the code into the connect form and clicks Connect; waits for "Connected to". */
+/**
+ * Types the server address (`typed`, or `url` itself) and the code into the connect form and clicks Connect;
+ * waits for "Connected to <url>".
+ */
 export async function connectThroughOptions(
   options: ExtensionPage,
   url: string,
   code: string,
+  typed = url,
 ): Promise<string> {
   await options.clickByRole('textbox', SYNC_UI.serverAddress);
-  await options.typeText(url);
+  await options.typeText(typed);
   await options.clickByRole('textbox', SYNC_UI.code);
   await options.typeText(code);
   await options.clickByRole('button', SYNC_UI.connect);
