@@ -6,6 +6,7 @@
  *   docs/screenshots/dashboard-empty-<scheme>.png  the dashboard of a fresh profile
  *   docs/screenshots/dashboard-<scheme>.png        the dashboard with notes of every colour
  *   docs/screenshots/options-<scheme>.png          the options page, sync not connected
+ *   docs/screenshots/page-add-note-<scheme>.png    the "Add note" button under a selection on the article
  *   dist/screenshots-narrow/…                      each page at 320 px wide (to look at; not kept in git)
  * The browser writes in British English, so dates read "4 Dec 2026". It also measures every page at 320 px and at 640 px (a 1280 px window at 200% zoom) and exits non-zero
  * when one scrolls sideways.
@@ -80,6 +81,25 @@ async function shoot(page: Page, name: string, scheme: Scheme, target = page.loc
   if (scheme === 'light') await checkReflow(page, name);
 }
 
+/** The article with a passage selected over two lines and the "Add note" button that appears under it. */
+async function shootAddNote(tab: Page, scheme: Scheme): Promise<void> {
+  await tab.emulateMedia({ colorScheme: scheme });
+  const box = await tab.evaluate(() => {
+    getSelection()?.removeAllRanges();
+    const paragraph = document.getElementById('vendors');
+    const text = paragraph?.firstChild;
+    if (!paragraph || !(text instanceof Text)) throw new Error('the article has no #vendors paragraph');
+    const start = text.data.indexOf('Domestic suppliers');
+    const end = text.data.indexOf('submarine cables') + 'submarine cables'.length;
+    paragraph.scrollIntoView({ block: 'center' });
+    getSelection()?.setBaseAndExtent(text, start, text, end);
+    const rect = paragraph.getBoundingClientRect();
+    return { x: rect.left - 16, y: rect.top - 40, width: rect.width + 32, height: rect.height + 80 };
+  });
+  await tab.waitForTimeout(900);
+  await tab.screenshot({ path: join(out, `page-add-note-${scheme}.png`), clip: box });
+}
+
 async function openExtensionPage(context: BrowserContext, origin: string, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${origin}/${path}`);
@@ -129,6 +149,7 @@ async function main(): Promise<void> {
     const tabId = (await sw.evaluate(
       'chrome.tabs.query({ active: true, lastFocusedWindow: true }).then((tabs) => tabs[0]?.id)',
     )) as number;
+    for (const scheme of SCHEMES) await shootAddNote(tab, scheme);
     const popup = await openExtensionPage(context, origin, `popup.html?tabId=${tabId}`);
     await popup.setViewportSize({ width: 360, height: 600 });
     await settle(popup, '.popup-note');
