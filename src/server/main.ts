@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { adminHandler } from './admin/channel';
 import { describeDatabase, openDatabase } from './db/open';
 import type { Sql } from './db/sql';
 import { createApp } from './http/app';
@@ -24,7 +25,9 @@ export async function startServer(
   const port = Number(env.PORT || 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT ${env.PORT} is not a port`);
   logger({ level: 'info', msg: 'opening database', database: describeDatabase(env) });
-  const { sql, applied } = await openDatabase(env);
+  const { sql, applied, lock } = await openDatabase(env);
+  // With PGlite no other process may open the folder: administrative commands come through its lock.
+  lock?.serve(adminHandler(sql));
   for (const m of applied)
     logger({ level: 'info', msg: 'migration applied', version: m.version, name: m.name });
   const app = createApp({ sql, logger });

@@ -3,7 +3,7 @@
  * create a user and get a code, list devices, revoke one, issue another code, list users; and refuse to
  * open a PGlite data folder another process (here: this test) has open.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,13 +85,23 @@ describe('the CLI', () => {
     expect(unknown.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*create-user <name>/);
   });
 
-  it('refuses a PGlite data folder that another process has open', async () => {
+  it('says so when a process that answers no admin commands holds the PGlite folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gloss-cli-lock-'));
     const sql = await openPglite(dir);
     try {
-      const refused = cli({ GLOSS_DATA_DIR: dir }, 'users');
+      // Spawned without blocking: the holder is this process, which must stay free to answer.
+      const { DATABASE_URL: _u, GLOSS_DATA_DIR: _d, ...env } = process.env;
+      const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'users'], {
+        env: { ...env, GLOSS_DATA_DIR: dir },
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk;
+      });
+      const status = await new Promise<number | null>((ok) => child.once('exit', ok));
+      const refused = { status, stderr };
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toMatch(`is in use by process ${process.pid}`);
+      expect(refused.stderr).toBe('gloss-server: the data folder is busy; try again in a moment\n');
     } finally {
       await sql.close();
       rmSync(dir, { recursive: true, force: true });

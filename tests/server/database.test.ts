@@ -4,10 +4,12 @@
  * newer than the code refused, a query kept out of another request's transaction; and PGlite's
  * data-folder lock.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCK_SOCKET } from '../../src/server/db/data-dir-lock';
 import { migrate } from '../../src/server/db/migrate';
 import { MIGRATIONS } from '../../src/server/db/migrations/index';
 import { openPglite } from '../../src/server/db/pglite';
@@ -112,9 +114,15 @@ describe('the PGlite data folder', () => {
     try {
       const first = await openPglite(dir);
       await migrate(first);
-      await expect(openPglite(dir)).rejects.toThrow(`in use by process ${process.pid}`);
+      await expect(openPglite(dir)).rejects.toThrow('is in use by another Gloss process');
       await first.close();
-      writeFileSync(join(dir, 'gloss-server.lock'), '2147483646');
+      // A socket file nobody listens on, as a process killed with -9 leaves it (the process that made it
+      // here exits at once, without closing its server).
+      execFileSync(process.execPath, [
+        '-e',
+        `require('node:net').createServer().listen(${JSON.stringify(join(dir, LOCK_SOCKET))}, () => process.exit(0))`,
+      ]);
+      expect(existsSync(join(dir, LOCK_SOCKET))).toBe(true);
       const again = await openPglite(dir);
       expect(await again.query('SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 1 }]);
       await again.close();

@@ -4,6 +4,7 @@
  * both open it here, so they always agree on where the data is.
  */
 import { fileURLToPath } from 'node:url';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { migrate } from './migrate';
 import type { Migration } from './migrations/index';
 import { openPglite } from './pglite';
@@ -22,15 +23,26 @@ export function describeDatabase(env: NodeJS.ProcessEnv = process.env): string {
   return `PGlite in ${env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR}`;
 }
 
-/** Opens and migrates the configured database; `applied` lists the migrations this call ran. */
-export async function openDatabase(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ sql: Sql; applied: Migration[] }> {
+/** The opened database, the migrations this call ran, and for PGlite the data folder's lock. */
+export interface OpenedDatabase {
+  sql: Sql;
+  applied: Migration[];
+  /** Held until `sql` closes; the server answers admin commands on it (admin/channel.ts). */
+  lock?: DataDirLock;
+}
+
+/**
+ * Opens and migrates the configured database. For PGlite, throws DataDirBusyError when another process
+ * has the folder (the CLI then hands its command to that process).
+ */
+export async function openDatabase(env: NodeJS.ProcessEnv = process.env): Promise<OpenedDatabase> {
+  let lock: DataDirLock | undefined;
+  if (!env.DATABASE_URL) lock = await acquireDataDirLock(env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR);
   const sql = env.DATABASE_URL
     ? await openPostgres(env.DATABASE_URL)
-    : await openPglite(env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR);
+    : await openPglite(env.GLOSS_DATA_DIR || DEFAULT_DATA_DIR, lock);
   try {
-    return { sql, applied: await migrate(sql) };
+    return { sql, applied: await migrate(sql), ...(lock ? { lock } : {}) };
   } catch (error) {
     await sql.close();
     throw error;

@@ -3,21 +3,25 @@
  * in memory (tests). PGlite has a single connection and already makes a query wait while another
  * request's transaction is open (rather than run inside it); database.test.ts pins that, since the push
  * transaction depends on it. Two processes opening one data folder would corrupt it (PGlite does not
- * refuse), hence the lock file.
+ * refuse), hence the lock (data-dir-lock.ts).
  */
 import { PGlite } from '@electric-sql/pglite';
-import { acquireDataDirLock } from './data-dir-lock';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { INT8_OID, parseInt8, type Sql } from './sql';
 
-/** Opens (creating if needed) the PGlite database in `dataDir`, or an in-memory one when it is omitted. */
-export async function openPglite(dataDir?: string): Promise<Sql> {
-  const release = dataDir ? acquireDataDirLock(dataDir) : () => {};
+/**
+ * Opens (creating if needed) the PGlite database in `dataDir`, or an in-memory one when it is omitted.
+ * Takes the folder's lock, or uses `lock` when the caller already holds it; closing releases it.
+ */
+export async function openPglite(dataDir?: string, lock?: DataDirLock): Promise<Sql> {
+  const held = lock ?? (dataDir ? await acquireDataDirLock(dataDir) : undefined);
+  const release = () => held?.release();
   let db: PGlite;
   try {
     db = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8_OID]: parseInt8 } });
     await db.waitReady;
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
 
@@ -42,7 +46,7 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
       try {
         await db.close();
       } finally {
-        release();
+        await release();
       }
     },
   };
