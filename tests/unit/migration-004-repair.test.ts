@@ -86,7 +86,7 @@ describe('migration 004: notes that lost fields', () => {
 
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(MIGRATIONS.length);
     expect(await db.notes.get('sound')).toEqual(sound);
     const one = (await db.notes.get('lost-1'))!;
     expect([one.body, one.color, one.tags]).toEqual(['edited', 'yellow', []]);

@@ -4,6 +4,7 @@
  * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
  */
 import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
+import { storableFields } from '../../shared/notes/storable-text';
 import type { NewNote, NoteEdit } from '../../shared/protocol';
 import type { GlossDb } from './database';
 import { nextClock, nextMutationId } from './device-clock';
@@ -76,7 +77,8 @@ async function queue(db: GlossDb, noteId: string, fields: NoteField[]): Promise<
 async function stamp(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
   const { hlc, deviceId } = await nextClock(db, nowMs);
   const clocks = Object.fromEntries(NOTE_FIELDS.map((f) => [f, hlc])) as Record<NoteField, string>;
-  return { ...draft, site: siteOf(draft.pageKey), deleted: false, deviceId, clocks, hlc };
+  const storable = storableFields(draft);
+  return { ...storable, site: siteOf(storable.pageKey), deleted: false, deviceId, clocks, hlc };
 }
 
 /** Stores a new note. */
@@ -105,9 +107,14 @@ function definedFields(change: NoteChange): NoteChange {
   return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
 }
 
+/** The change as it will be stored: its fields present, and its text storable (storable-text.ts). */
+function storableChange(change: NoteChange): NoteChange {
+  return storableFields(definedFields(change));
+}
+
 /** Applies a change to some fields; unchanged fields keep their clocks. Throws for unknown notes. */
 export function changeNote(db: GlossDb, id: string, change: NoteChange, nowMs: number): Promise<NoteRecord> {
-  let patch = definedFields(change);
+  let patch = storableChange(change);
   let hasChanged = false;
   const write = async () => {
     const note = await db.notes.get(id);

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { decodeHlc } from '../notes/hlc';
 import { anchorSchema, noteIdSchema as noteId, type TextSchema } from '../notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from '../notes/note-types';
+import { isStorableText } from '../notes/storable-text';
 import { cleanDeviceName, DEVICE_NAME_MAX, deviceNameProblem } from './device-name';
 import {
   type EnrolReply,
@@ -27,21 +28,18 @@ import {
 /** The device-id alphabet of hlc.ts, so a device id can always be put in a clock. */
 const deviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{1,64}$/, 'malformed device id'));
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /**
  * Text of at most `max` characters that PostgreSQL can store: its text and jsonb types refuse U+0000 and
- * unpaired surrogates, both of which page text in the DOM can contain. Refusing them here makes a clear 400
- * of what would otherwise be a server error on every retry.
+ * unpaired surrogates, both of which page text in the DOM can contain (the extension replaces them when a
+ * note is stored: notes/storable-text.ts). Refusing them here makes a clear 400 of what would otherwise be a
+ * server error on every retry.
  */
 const text: TextSchema = (max, min = 0) =>
   v.pipe(
     v.string(),
     v.minLength(min),
     v.maxLength(max),
-    v.check(
-      (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s),
-      'contains U+0000 or a lone surrogate',
-    ),
+    v.check(isStorableText, 'contains U+0000 or a lone surrogate'),
   );
 const url = text(NOTE_LIMITS.url, 1);
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER));
