@@ -7,15 +7,24 @@ import { formatDateTime } from '../../shared/format-date';
 import { deviceLabel } from '../accounts/device-label';
 import { createUser, findUser, issueCode, listDevices, listUsers, revokeDevice } from '../accounts/users';
 import type { Sql } from '../db/sql';
+import { restampFutureClocks } from '../sync/restamp';
 
 /** The commands, with their argument, as `help` shows them. */
 export const ADMIN_USAGE = `  create-user <name>     create a user and print a one-time enrolment code (valid 24 hours)
   new-code <user>        print another enrolment code for a user (name or id)
   users                  list users
   devices <user>         list a user's devices: name, when added, last push
-  revoke <deviceId>      revoke a device's token at once`;
+  revoke <deviceId>      revoke a device's token at once
+  restamp-clocks [user]  give note fields frozen by a far-future clock a clock at server time`;
 
-export const ADMIN_COMMANDS = ['create-user', 'new-code', 'users', 'devices', 'revoke'] as const;
+export const ADMIN_COMMANDS = [
+  'create-user',
+  'new-code',
+  'users',
+  'devices',
+  'revoke',
+  'restamp-clocks',
+] as const;
 export type AdminCommand = (typeof ADMIN_COMMANDS)[number];
 
 /** One command to run. */
@@ -56,6 +65,21 @@ export async function runAdminCommand(
   }
 }
 
+async function restamp(sql: Sql, userName: string | undefined, now: number): Promise<AdminReply> {
+  const user = userName === undefined ? undefined : await findUser(sql, userName);
+  if (userName !== undefined && !user)
+    return { code: 1, out: [], error: `no user named or with id "${userName}"` };
+  const { notes, fields } = await restampFutureClocks(sql, now, user?.id);
+  return {
+    code: 0,
+    out: [
+      notes === 0
+        ? 'No note has a clock from the future.'
+        : `Re-stamped ${fields} field${fields === 1 ? '' : 's'} of ${notes} note${notes === 1 ? '' : 's'} to server time; devices get them on their next sync.`,
+    ],
+  };
+}
+
 async function run(
   sql: Sql,
   command: AdminCommand,
@@ -71,6 +95,7 @@ async function run(
       ),
     };
   }
+  if (command === 'restamp-clocks') return restamp(sql, arg, now);
   if (!arg) return { code: 1, out: [], error: `${command} needs an argument\n\n${ADMIN_USAGE}` };
   if (command === 'create-user') {
     const user = await createUser(sql, arg, now);

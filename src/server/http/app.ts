@@ -16,7 +16,7 @@ import { enrolDevice } from '../accounts/enrol';
 import type { Sql } from '../db/sql';
 import { isConnectionFailure } from '../db/unavailable';
 import { pullChanges } from '../sync/pull';
-import { applyPush } from '../sync/push';
+import { applyPush, ForeignDeviceError } from '../sync/push';
 import type { AppEnv } from './app-env';
 import { bearerAuth } from './auth';
 import { describeIssues, readBody, refuse } from './body';
@@ -85,7 +85,12 @@ export function createApp({ sql, now = Date.now, logger = jsonLogger(), rateLimi
 
   app.post('/v1/push', auth, async (c) => {
     const push = await readBody(c, PushRequestSchema, SYNC_LIMITS.bodyBytes);
-    return c.json(await applyPush(sql, c.get('principal')!, push, now()));
+    try {
+      return c.json(await applyPush(sql, c.get('principal')!, push, now()));
+    } catch (error) {
+      if (error instanceof ForeignDeviceError) refuse(403, error.message);
+      throw error;
+    }
   });
 
   app.get('/v1/pull', auth, async (c) => {

@@ -9,7 +9,11 @@ import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 
 /** A refusal with a JSON body the client can show. */
-export function refuse(status: 400 | 401 | 413 | 415 | 429, error: string, headers?: HeadersInit): never {
+export function refuse(
+  status: 400 | 401 | 403 | 413 | 415 | 429,
+  error: string,
+  headers?: HeadersInit,
+): never {
   throw new HTTPException(status, {
     res: new Response(JSON.stringify({ error }), {
       status,

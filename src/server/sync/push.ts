@@ -5,6 +5,10 @@
  *   losing values ─ give each changed note the next version ─ remember the device's applied-through id
  *   ─ commit, or on any error apply nothing at all.
  *
+ * Every mutation's clocks are checked, whatever its id: a replayed id must not let a far-future clock in
+ * (one stored clock years ahead would make every honest edit of that field lose). The token is bound to
+ * the client device id it first pushed as, so one device's token cannot push under another's id.
+ *
  * Mutation ids at or below the device's cursor (already applied) are merged again rather than skipped.
  * For a true retry that changes nothing, since the merge is idempotent and records travel whole: no
  * version, no history, the same reply. But it also saves a push that merely arrives late: if a client ever
@@ -43,13 +47,13 @@ export async function applyPush(
       who.userId,
     ]);
     if (!user) throw new Error('the user of an authenticated device is missing');
+    await bindClientDevice(tx, who, push.deviceId);
     const [cursor] = await tx.query<{ last: number }>(
       'SELECT last_mutation_id AS last FROM mutation_cursors WHERE user_id = $1 AND client_device_id = $2',
       [who.userId, push.deviceId],
     );
     const seen = cursor?.last ?? 0;
-    // An id at or below the cursor passed the clock check when it was first applied.
-    const refused = mutations.filter((m) => m.mutationId > seen && isClockAhead(m.note, now));
+    const refused = mutations.filter((m) => isClockAhead(m.note, now));
     const accepted = mutations.filter((m) => !refused.includes(m));
 
     const stored = await loadNotes(tx, who.userId, [...new Set(accepted.map((m) => m.note.id))]);
@@ -89,6 +93,24 @@ export async function applyPush(
       version,
     };
   });
+}
+
+/** A push under a client device id other than the one its token is bound to. */
+export class ForeignDeviceError extends Error {
+  constructor() {
+    super('this device token belongs to another device id');
+    this.name = 'ForeignDeviceError';
+  }
+}
+
+/** Binds the token to `clientDeviceId` on its first push; throws ForeignDeviceError on a different one. */
+async function bindClientDevice(tx: Sql, who: Principal, clientDeviceId: string): Promise<void> {
+  const [row] = await tx.query<{ bound: string | null }>(
+    `UPDATE devices SET client_device_id = COALESCE(client_device_id, $2) WHERE id = $1
+     RETURNING client_device_id AS bound`,
+    [who.deviceId, clientDeviceId],
+  );
+  if (row?.bound !== clientDeviceId) throw new ForeignDeviceError();
 }
 
 async function loadNotes(tx: Sql, userId: string, ids: string[]): Promise<Map<string, SyncNote>> {

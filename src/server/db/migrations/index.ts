@@ -4,6 +4,7 @@
  * `schema_migrations` (see ../migrate.ts).
  */
 import { migration001 } from './001-initial';
+import { migration002 } from './002-device-binding';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   statements: string[];
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
