@@ -1,7 +1,8 @@
 /**
  * The sync server's HTTP surface (the routes of shared/sync/wire.ts), as a Hono app that holds no state of
  * record: tests run it in-process with `app.request(...)`, and main.ts serves it on Node. Everything
- * stateful is in the database, except the rate-limit buckets (see rate-limit.ts).
+ * stateful is in the database, except the rate-limit buckets (see rate-limit.ts)
+ * and the per-user push queues (../sync/user-queue.ts).
  *
  *   request log ─ web-origin guard ─ CORS ─┬─ /v1/health
  *                                          ├─ /v1/enrol   (rate limit per address, body, schema)
@@ -17,6 +18,7 @@ import type { Sql } from '../db/sql';
 import { isConnectionFailure } from '../db/unavailable';
 import { pullChanges } from '../sync/pull';
 import { applyPush, ForeignDeviceError } from '../sync/push';
+import { createUserQueue, UserQueueFullError } from '../sync/user-queue';
 import type { AppEnv } from './app-env';
 import { bearerAuth } from './auth';
 import { describeIssues, readBody, refuse } from './body';
@@ -47,9 +49,17 @@ export interface AppOptions {
   logger?: Logger;
   /** `false` turns rate limiting off (tests that push thousands of notes). */
   rateLimit?: RateLimits | false;
+  /** Pushes of one user that may wait behind its running one in this process (sync/user-queue.ts). */
+  userQueueLimit?: number;
 }
 
-export function createApp({ sql, now = Date.now, logger = jsonLogger(), rateLimit }: AppOptions) {
+export function createApp({
+  sql,
+  now = Date.now,
+  logger = jsonLogger(),
+  rateLimit,
+  userQueueLimit,
+}: AppOptions) {
   const limits = rateLimit === undefined ? DEFAULT_RATE_LIMITS : rateLimit;
   const unlimited = () => ({ ok: true }) as const;
   const tokenLimit = limits ? createRateLimiter(limits.token, now) : unlimited;
@@ -82,13 +92,17 @@ export function createApp({ sql, now = Date.now, logger = jsonLogger(), rateLimi
   });
 
   const auth = bearerAuth(sql, tokenLimit);
+  const userQueue = createUserQueue(userQueueLimit);
 
   app.post('/v1/push', auth, async (c) => {
     const push = await readBody(c, PushRequestSchema, SYNC_LIMITS.bodyBytes);
     try {
-      return c.json(await applyPush(sql, c.get('principal')!, push, now()));
+      const who = c.get('principal')!;
+      return c.json(await userQueue(who.userId, () => applyPush(sql, who, push, now())));
     } catch (error) {
       if (error instanceof ForeignDeviceError) refuse(403, error.message);
+      if (error instanceof UserQueueFullError)
+        return c.json({ error: error.message }, 503, { 'Retry-After': String(error.retryAfterS) });
       throw error;
     }
   });
