@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { importSummaryText } from '../../src/pages/dashboard/import-summary';
-import { changedFields, draftOf, draftProblem, parseTags } from '../../src/pages/dashboard/note-draft';
+import { changedFields, draftOf, draftProblem } from '../../src/pages/dashboard/note-draft';
 import {
   filterChoices,
   filterNotes,
@@ -21,6 +21,7 @@ import {
   parseQuery,
 } from '../../src/pages/dashboard/search';
 import type { NoteView } from '../../src/shared/notes/note-types';
+import { parseTagText as parseTags } from '../../src/shared/notes/tags';
 import type { Notebook } from '../../src/shared/protocol';
 
 vi.mock('../../src/platform/browser', async () => ({

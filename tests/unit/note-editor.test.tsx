@@ -7,8 +7,9 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteLabels } from '../../src/content/notes/note-labels';
 import { NoteCardView } from '../../src/content/ui/NoteCardView';
-import { NoteEditor, parseTags } from '../../src/content/ui/NoteEditor';
+import { NoteEditor } from '../../src/content/ui/NoteEditor';
 import type { NoteView } from '../../src/shared/notes/note-types';
+import { parseTagText as parseTags } from '../../src/shared/notes/tags';
 
 const labels = new Proxy({} as NoteLabels, {
   get: (_t, key: string) =>

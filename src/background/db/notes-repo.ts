@@ -5,6 +5,7 @@
  */
 import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
 import { storableFields } from '../../shared/notes/storable-text';
+import { normalizeTags } from '../../shared/notes/tags';
 import type { NewNote, NoteEdit } from '../../shared/protocol';
 import type { GlossDb } from './database';
 import { nextClock, nextMutationId } from './device-clock';
@@ -33,15 +34,10 @@ export function draftOf(input: NewNote, pageKey: string, nowMs: number): NoteDra
     anchor: input.anchor ?? null,
     body: input.body,
     color: input.color,
-    tags: cleanTags(input.tags),
+    tags: normalizeTags(input.tags),
     createdAt: nowMs,
     updatedAt: nowMs,
   };
-}
-
-/** Tags trimmed, without empties or repeats, in the order given. */
-export function cleanTags(tags: readonly string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
 }
 
 const tables = (db: GlossDb) => [db.notes, db.outbox, db.meta];
@@ -150,7 +146,7 @@ export function changeNote(db: GlossDb, id: string, change: NoteChange, nowMs: n
 /** Applies a reader's edit from the page UI or the dashboard. */
 export function editNote(db: GlossDb, edit: NoteEdit, nowMs: number): Promise<NoteRecord> {
   const { id, body, color, tags } = edit;
-  return changeNote(db, id, { body, color, tags: tags && cleanTags(tags) }, nowMs);
+  return changeNote(db, id, { body, color, tags: tags && normalizeTags(tags) }, nowMs);
 }
 
 /** The passage and page notes filed under a page (not entity notes, not deleted). */

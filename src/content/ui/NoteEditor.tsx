@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import { DEFAULT_NOTE_COLOR, NOTE_COLORS, NOTE_LIMITS, type NoteColor } from '../../shared/notes/note-types';
+import { parseTagText } from '../../shared/notes/tags';
 import type { NoteLabels } from '../notes/note-labels';
 
 /** What the reader can set on a note. */
@@ -22,18 +23,6 @@ export interface NoteEditorProps {
   onCancel: () => void;
 }
 
-/** Comma-separated tags → trimmed, non-empty, without repeats. */
-export function parseTags(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(',')
-        .map((t) => t.trim())
-        .filter((t) => t !== ''),
-    ),
-  ];
-}
-
 /** The editor form. */
 export function NoteEditor({ labels, initial, onSave, onCancel }: NoteEditorProps) {
   const [body, setBody] = useState(initial?.body ?? '');
@@ -44,7 +33,7 @@ export function NoteEditor({ labels, initial, onSave, onCancel }: NoteEditorProp
 
   const save = async (): Promise<void> => {
     if (isSaving) return;
-    const tags = parseTags(tagText);
+    const tags = parseTagText(tagText);
     if (tags.length > NOTE_LIMITS.tags || tags.some((t) => t.length > NOTE_LIMITS.tag)) {
       setError(labels.tagsHint);
       return;

@@ -4,6 +4,7 @@
  */
 import { t, tCount, tNumber } from '../../platform/i18n';
 import { NOTE_LIMITS, type NoteColor, type NoteView } from '../../shared/notes/note-types';
+import { parseTagText } from '../../shared/notes/tags';
 import type { NoteEdit } from '../../shared/protocol';
 
 /** What the form holds: the body and tags as typed. */
@@ -18,23 +19,6 @@ export function draftOf(note: NoteView): NoteDraft {
   return { body: note.body, color: note.color, tagsText: note.tags.join(', ') };
 }
 
-/**
- * Tags from "a, b,,  c, A": trimmed, empties dropped, duplicates dropped ignoring case (the first spelling
- * wins). The Japanese and full-width commas separate too, so tags typed with a Japanese IME work.
- */
-export function parseTags(text: string): string[] {
-  const seen = new Set<string>();
-  const tags: string[] = [];
-  for (const raw of text.split(/[,，、]/)) {
-    const tag = raw.trim().replace(/\s+/g, ' ');
-    const key = tag.toLowerCase();
-    if (tag === '' || seen.has(key)) continue;
-    seen.add(key);
-    tags.push(tag);
-  }
-  return tags;
-}
-
 /** Why a draft cannot be saved, in a sentence; '' when it can. Counts code points, as a reader would. */
 export function draftProblem(draft: NoteDraft, note: NoteView): string {
   const bodyLength = [...draft.body].length;
@@ -43,7 +27,7 @@ export function draftProblem(draft: NoteDraft, note: NoteView): string {
   }
   // A note with neither passage nor text would be an empty card; passage notes may be bare highlights.
   if (!note.anchor && draft.body.trim() === '') return t('dashboardBodyEmpty');
-  const tags = parseTags(draft.tagsText);
+  const tags = parseTagText(draft.tagsText);
   if (tags.length > NOTE_LIMITS.tags) {
     return tCount('dashboardTooManyTags', tags.length, [tNumber(NOTE_LIMITS.tags)]);
   }
@@ -60,7 +44,7 @@ export function changedFields(note: NoteView, draft: NoteDraft): NoteEdit | unde
   const edit: NoteEdit = { id: note.id };
   if (draft.body !== note.body) edit.body = draft.body;
   if (draft.color !== note.color) edit.color = draft.color;
-  const tags = parseTags(draft.tagsText);
+  const tags = parseTagText(draft.tagsText);
   if (!sameList(tags, note.tags)) edit.tags = tags;
   return Object.keys(edit).length > 1 ? edit : undefined;
 }

@@ -14,7 +14,7 @@ import type * as v from 'valibot';
 import { DEFAULT_NOTE_COLOR, isNoteColor, type NoteAnchor, type NoteColor } from '../note-types';
 import type { IdSource } from './derived-id';
 import { classifyAddress } from './import-address';
-import { cleanTags, joinTexts, readBodies, type Words } from './import-body';
+import { checkedTags, joinTexts, readBodies, type Words } from './import-body';
 import { annotationError } from './import-error';
 import { AnnotationFields, check, isObject, SourceObject } from './import-schemas';
 import { readTargets, type TargetCandidate } from './import-target';
@@ -89,7 +89,7 @@ function readWords(
   if (fields.text) words.texts.push(fields.text);
   // Not push(...tags): a hostile list of a million tags would overflow the call's arguments.
   const tags = fields.tags ? words.tags.concat(fields.tags) : words.tags;
-  return { body: joinTexts(words.texts, index), tags: cleanTags(tags, index) };
+  return { body: joinTexts(words.texts, index), tags: checkedTags(tags, index) };
 }
 
 /** Every target of the annotation; Hypothesis rows also name the page in `uri`, checked like any target. */

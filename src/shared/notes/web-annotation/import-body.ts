@@ -7,6 +7,7 @@
  * of a reader's note is worse than refusing the file with a message saying which annotation to fix.
  */
 import { NOTE_LIMITS } from '../note-types';
+import { normalizeTags } from '../tags';
 import { keepStart } from './clip';
 import { htmlToText } from './html-to-text';
 import { annotationError } from './import-error';
@@ -70,9 +71,9 @@ export function joinTexts(texts: string[], index: number): string {
   return body;
 }
 
-/** Tags trimmed, without empties or repeats; throws when one is too long or there are too many. */
-export function cleanTags(raw: string[], index: number): string[] {
-  const tags = [...new Set(raw.map((t) => t.trim()).filter((t) => t !== ''))];
+/** The tags by the one tag rule (tags.ts); throws when one is too long or there are too many. */
+export function checkedTags(raw: string[], index: number): string[] {
+  const tags = normalizeTags(raw);
   const long = tags.find((t) => t.length > NOTE_LIMITS.tag);
   if (long !== undefined)
     throw annotationError(
