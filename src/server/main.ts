@@ -3,6 +3,7 @@
  * (127.0.0.1:8787 unless told otherwise: listening on every interface is a choice to make deliberately,
  * usually behind a TLS-terminating proxy), and closes cleanly so PGlite flushes its data folder.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { adminHandler } from './admin/channel';
@@ -10,6 +11,7 @@ import { describeDatabase, openDatabase } from './db/open';
 import type { Sql } from './db/sql';
 import { createApp } from './http/app';
 import { jsonLogger, type Logger } from './http/log';
+import { startLive } from './live/index';
 
 export interface RunningServer {
   url: string;
@@ -30,15 +32,18 @@ export async function startServer(
   lock?.serve(adminHandler(sql));
   for (const m of applied)
     logger({ level: 'info', msg: 'migration applied', version: m.version, name: m.name });
-  const app = createApp({ sql, logger });
+  const live = await startLive(sql, env.DATABASE_URL, logger);
+  const app = createApp({ sql, logger, onPushed: live.announce });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: host, port }, () => resolve(s));
     s.once('error', reject);
   }).catch(async (error: Error) => {
     // Port taken, say: let go of the database (PGlite's lock) before reporting it.
+    await live.close();
     await sql.close();
     throw error;
   });
+  live.attach(server as Server);
   const { port: bound } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   logger({ level: 'info', msg: 'listening', url, database: sql.kind });
@@ -46,6 +51,7 @@ export async function startServer(
     url,
     sql,
     async close() {
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sql.close();
       logger({ level: 'info', msg: 'stopped' });

@@ -51,6 +51,8 @@ export interface AppOptions {
   rateLimit?: RateLimits | false;
   /** Pushes of one user that may wait behind its running one in this process (sync/user-queue.ts). */
   userQueueLimit?: number;
+  /** Called after a push committed, with the user's new version (the live channel, ../live/index.ts). */
+  onPushed?: (change: { userId: string; deviceId: string; version: number }) => void;
 }
 
 export function createApp({
@@ -59,6 +61,7 @@ export function createApp({
   logger = jsonLogger(),
   rateLimit,
   userQueueLimit,
+  onPushed,
 }: AppOptions) {
   const limits = rateLimit === undefined ? DEFAULT_RATE_LIMITS : rateLimit;
   const unlimited = () => ({ ok: true }) as const;
@@ -98,7 +101,9 @@ export function createApp({
     const push = await readBody(c, PushRequestSchema, SYNC_LIMITS.bodyBytes);
     try {
       const who = c.get('principal')!;
-      return c.json(await userQueue(who.userId, () => applyPush(sql, who, push, now())));
+      const reply = await userQueue(who.userId, () => applyPush(sql, who, push, now()));
+      onPushed?.({ userId: who.userId, deviceId: who.deviceId, version: reply.version });
+      return c.json(reply);
     } catch (error) {
       if (error instanceof ForeignDeviceError) refuse(403, error.message);
       if (error instanceof UserQueueFullError)
