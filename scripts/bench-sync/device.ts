@@ -2,7 +2,7 @@
  * A simulated device: what the extension's sync engine keeps, without a browser. A map of notes in their
  * wire form, an outbox of note ids under per-device increasing mutation ids, a hybrid logical clock ticked
  * on every local change and folded with every pulled clock, and the per-field merge of shared/sync/merge.ts.
- * It speaks shared/sync/wire.ts over `fetch`, honours 429 with Retry-After, and times every request.
+ * It speaks shared/sync/wire.ts over `fetch`, honours 429 and 503 with Retry-After, and times every request.
  *
  * It also remembers the newest value it wrote for each field of each note, so the bench can check at the end
  * that no write was lost: the server must hold that value, or a later one.
@@ -61,11 +61,16 @@ export class SimDevice {
   private cursor = 0;
 
   constructor(
-    private readonly serverUrl: string,
+    /** The server, or a function that picks one per request (several processes behind a balancer). */
+    private readonly serverUrl: string | (() => string),
     private readonly token: string,
     private readonly random: () => number,
     private readonly latencies: Latencies,
   ) {}
+
+  private url(path: string): string {
+    return `${typeof this.serverUrl === 'string' ? this.serverUrl : this.serverUrl()}${path}`;
+  }
 
   private pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.random() * items.length)]!;
@@ -148,7 +153,8 @@ export class SimDevice {
       });
       const body = await response.text();
       this.latencies.add(endpoint, performance.now() - started);
-      if (response.status === 429) {
+      // 429: rate limited; 503 with Retry-After: the user's push queue is full, or the database is away.
+      if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
         this.rateLimited += 1;
         await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
         continue;
@@ -166,7 +172,7 @@ export class SimDevice {
         .sort((a, b) => a[1] - b[1])
         .slice(0, SYNC_LIMITS.mutationsPerPush)
         .map(([id, mutationId]) => ({ mutationId, note: this.notes.get(id)! }));
-      const reply = await this.call<PushReply>('push', `${this.serverUrl}/v1/push`, {
+      const reply = await this.call<PushReply>('push', this.url('/v1/push'), {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ deviceId: this.id, mutations: batch }),
@@ -184,7 +190,7 @@ export class SimDevice {
     for (;;) {
       const reply = await this.call<PullReply>(
         'pull',
-        `${this.serverUrl}/v1/pull?since=${this.cursor}&limit=${SYNC_LIMITS.pullPage}`,
+        this.url(`/v1/pull?since=${this.cursor}&limit=${SYNC_LIMITS.pullPage}`),
         { method: 'GET' },
       );
       const now = Date.now();

@@ -31,6 +31,7 @@ export interface RunResult {
   requests: number;
   /** Requests made during the load phase (the rest drained the outboxes and pulled to the end). */
   loadRequests: number;
+  /** Requests answered 429 or 503 with Retry-After, and sent again after the wait. */
   rateLimited: number;
   /** The load phase: every device mutating, pushing and pulling at once. */
   loadMs: number;
@@ -57,7 +58,7 @@ export function resultTable(results: readonly RunResult[]): string {
     'changes/s',
     'push p50 / p99 ms',
     'pull p50 / p99 ms',
-    '429s',
+    '429/503s',
     'load s',
     'total s',
     'result',

@@ -12,7 +12,7 @@
  */
 import { enrolDevice } from '../../src/server/accounts/enrol';
 import { createUser, issueCode } from '../../src/server/accounts/users';
-import type { RunningServer } from '../../src/server/main';
+import type { Sql } from '../../src/server/db/sql';
 import { canonicalJson } from '../../src/server/sync/losers';
 import { compareHlc } from '../../src/shared/notes/hlc';
 import type { NoteField } from '../../src/shared/notes/note-types';
@@ -34,12 +34,18 @@ export interface LoadOptions {
   seed: number;
 }
 
+/** Where the load goes: a server's URL (or a function picking one of several per request) and its database. */
+export interface LoadTarget {
+  url: string | (() => string);
+  sql: Sql;
+}
+
 interface User {
   id: string;
   devices: SimDevice[];
 }
 
-async function enrol(server: RunningServer, o: LoadOptions, latencies: Latencies): Promise<User[]> {
+async function enrol(server: LoadTarget, o: LoadOptions, latencies: Latencies): Promise<User[]> {
   const users: User[] = [];
   const now = Date.now();
   for (let u = 0; users.length * o.devicesPerUser < o.devices; u++) {
@@ -72,7 +78,7 @@ async function runDevice(device: SimDevice, share: number, o: LoadOptions): Prom
 }
 
 /** The per-user check: how many notes or field values are lost and how many devices diverge. */
-async function check(server: RunningServer, user: User): Promise<{ lost: number; diverging: number }> {
+async function check(server: LoadTarget, user: User): Promise<{ lost: number; diverging: number }> {
   const rows = await server.sql.query<{ record: SyncNote }>('SELECT record FROM notes WHERE user_id = $1', [
     user.id,
   ]);
@@ -104,7 +110,7 @@ async function check(server: RunningServer, user: User): Promise<{ lost: number;
 }
 
 /** Runs the load against `server` and checks the outcome. */
-export async function runLoad(database: string, server: RunningServer, o: LoadOptions): Promise<RunResult> {
+export async function runLoad(database: string, server: LoadTarget, o: LoadOptions): Promise<RunResult> {
   const started = performance.now();
   const latencies = new Latencies();
   const users = await enrol(server, o, latencies);
