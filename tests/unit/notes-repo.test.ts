@@ -12,7 +12,7 @@ import {
   editNote,
   importDrafts,
   liveNotes,
-  type NoteDraft,
+  type UnstampedNote,
   notesForEntity,
   notesForPage,
   orphanIds,
@@ -119,7 +119,7 @@ describe('notes repository', () => {
 
   it('imports are idempotent: the same notes twice add nothing the second time', async () => {
     const d = fresh();
-    const drafts: NoteDraft[] = [0, 1, 2].map((i) => ({
+    const drafts: UnstampedNote[] = [0, 1, 2].map((i) => ({
       ...newNote(),
       id: `00000000-0000-4000-8000-00000000000${i}`,
     }));

@@ -11,7 +11,9 @@
  * It is served through `fetch` (a `FetchLike`), the same seam the engine uses in the extension, so engine
  * tests can run unchanged against the real server in-process (`(url, init) => app.request(url, init)`).
  */
+
 import * as v from 'valibot';
+import type { FetchLike } from '../../src/background/sync/transport';
 import { compareHlc, decodeHlc } from '../../src/shared/notes/hlc';
 import { NOTE_FIELDS, type NoteField } from '../../src/shared/notes/note-types';
 import { mergeNotes } from '../../src/shared/sync/merge';
@@ -27,7 +29,6 @@ import {
 import { PushRequestSchema } from '../../src/shared/sync/wire-schemas';
 
 /** What the engine calls the network through. */
-export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 /**
  * What the engine tests need of a server: its `fetch`, and the admin actions its CLI offers. The real

@@ -18,13 +18,13 @@ export function viewOf(note: NoteRecord): NoteView {
 }
 
 /** A note ready to be stored (from the editor or an import), before clocks are assigned. */
-export type NoteDraft = Omit<
+export type UnstampedNote = Omit<
   NoteRecord,
   'clocks' | 'hlc' | 'deviceId' | 'serverVersion' | 'deleted' | 'site'
 >;
 
 /** The draft of a note written in the page UI, filed under `pageKey`. */
-export function draftOf(input: NewNote, pageKey: string, nowMs: number): NoteDraft {
+export function draftOf(input: NewNote, pageKey: string, nowMs: number): UnstampedNote {
   return {
     id: crypto.randomUUID(),
     url: input.page.url,
@@ -70,7 +70,7 @@ async function queue(db: GlossDb, noteId: string, fields: NoteField[]): Promise<
   await db.outbox.add({ noteId, mutationId: await nextMutationId(db), fields });
 }
 
-async function stamp(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
+async function stamp(db: GlossDb, draft: UnstampedNote, nowMs: number): Promise<NoteRecord> {
   const { hlc, deviceId } = await nextClock(db, nowMs);
   const clocks = Object.fromEntries(NOTE_FIELDS.map((f) => [f, hlc])) as Record<NoteField, string>;
   const storable = storableFields(draft);
@@ -78,7 +78,7 @@ async function stamp(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<Note
 }
 
 /** Stores a new note. */
-export function addNote(db: GlossDb, draft: NoteDraft, nowMs: number): Promise<NoteRecord> {
+export function addNote(db: GlossDb, draft: UnstampedNote, nowMs: number): Promise<NoteRecord> {
   return writeLocal(
     db,
     async () => {
@@ -173,7 +173,7 @@ export async function liveNotes(db: GlossDb): Promise<NoteRecord[]> {
  */
 export function importDrafts(
   db: GlossDb,
-  drafts: readonly NoteDraft[],
+  drafts: readonly UnstampedNote[],
   nowMs: number,
 ): Promise<{ added: number; unchanged: number }> {
   const write = async () => {

@@ -14,7 +14,7 @@ import { NOTE_LIMITS, type NoteView } from '../../shared/notes/note-types';
 import type { NotePage } from '../../shared/protocol';
 import type { Result } from '../../shared/result';
 import type { CardController } from '../ui/card-controller';
-import type { NoteDraft } from '../ui/card-target';
+import type { PendingPassage } from '../ui/card-target';
 import type { NoteValues } from '../ui/NoteEditor';
 import type { NoteActions } from './note-actions';
 import { NoteHighlights } from './note-highlights';
@@ -156,7 +156,7 @@ export class NoteSession implements NoteActions {
     const map = new TextMap(document.body, (el) => el === this.deps.own());
     const span = map.offsetsOf(range);
     if (!span || map.text.slice(span.start, span.end).trim() === '') return;
-    const draft: NoteDraft = {
+    const draft: PendingPassage = {
       kind: 'draft',
       range: map.rangeOf(span.start, span.end),
       anchor: describeText(map.text, span.start, span.end),
@@ -165,7 +165,7 @@ export class NoteSession implements NoteActions {
   }
 
   /** Saves a draft from the editor; resolves to an error message or undefined. */
-  async saveDraft(draft: NoteDraft, values: NoteValues): Promise<Result<NoteView>> {
+  async saveDraft(draft: PendingPassage, values: NoteValues): Promise<Result<NoteView>> {
     const r = await this.create({ anchor: draft.anchor, values });
     if (r.ok) {
       this.highlights.set(r.value, draft.range);

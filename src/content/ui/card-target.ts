@@ -7,15 +7,15 @@ import type { Mention } from '../highlight/registry';
 import type { NoteMark } from '../notes/note-highlights';
 
 /** A selection the reader is writing a note on. */
-export interface NoteDraft {
+export interface PendingPassage {
   kind: 'draft';
   range: Range;
   anchor: NoteAnchor;
 }
 
-export type CardTarget = Mention | NoteMark | NoteDraft;
+export type CardTarget = Mention | NoteMark | PendingPassage;
 
 export const isMention = (t: CardTarget | undefined): t is Mention => t !== undefined && 'entityId' in t;
 export const isNoteMark = (t: CardTarget | undefined): t is NoteMark => t !== undefined && 'noteId' in t;
-export const isDraft = (t: CardTarget | undefined): t is NoteDraft =>
+export const isDraft = (t: CardTarget | undefined): t is PendingPassage =>
   t !== undefined && 'kind' in t && t.kind === 'draft';

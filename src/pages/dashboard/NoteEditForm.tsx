@@ -5,7 +5,7 @@ import { NOTE_COLORS, type NoteView } from '../../shared/notes/note-types';
 import type { NoteEdit } from '../../shared/protocol';
 import { errorText } from '../shared/error-text';
 import { ColorSwatch, colorLabel } from './ColorSwatch';
-import { changedFields, draftOf, draftProblem, type NoteDraft } from './note-draft';
+import { changedFields, draftOf, draftProblem, type EditFormValues } from './note-draft';
 
 /** Props of `NoteEditForm`. */
 export interface NoteEditFormProps {
@@ -24,7 +24,7 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
   // What the reader started from. Changes are measured against it, not against the latest `note`: if a
   // refresh brings a change made in another tab, a field the reader did not touch must not be sent back.
   const [base] = useState(note);
-  const [draft, setDraft] = useState<NoteDraft>(() => draftOf(base));
+  const [draft, setDraft] = useState<EditFormValues>(() => draftOf(base));
   const [error, setError] = useState('');
   const [isSaving, setSaving] = useState(false);
   const body = useRef<HTMLTextAreaElement>(null);
@@ -33,7 +33,7 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
 
   useEffect(() => body.current?.focus(), []);
 
-  const change = (patch: Partial<NoteDraft>): void => setDraft((current) => ({ ...current, ...patch }));
+  const change = (patch: Partial<EditFormValues>): void => setDraft((current) => ({ ...current, ...patch }));
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();

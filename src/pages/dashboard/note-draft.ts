@@ -8,19 +8,19 @@ import { parseTagText } from '../../shared/notes/tags';
 import type { NoteEdit } from '../../shared/protocol';
 
 /** What the form holds: the body and tags as typed. */
-export interface NoteDraft {
+export interface EditFormValues {
   body: string;
   color: NoteColor;
   tagsText: string;
 }
 
 /** The form's starting point for `note`. */
-export function draftOf(note: NoteView): NoteDraft {
+export function draftOf(note: NoteView): EditFormValues {
   return { body: note.body, color: note.color, tagsText: note.tags.join(', ') };
 }
 
 /** Why a draft cannot be saved, in a sentence; '' when it can. Counts code points, as a reader would. */
-export function draftProblem(draft: NoteDraft, note: NoteView): string {
+export function draftProblem(draft: EditFormValues, note: NoteView): string {
   const bodyLength = [...draft.body].length;
   if (bodyLength > NOTE_LIMITS.body) {
     return tCount('dashboardBodyTooLong', bodyLength, [tNumber(NOTE_LIMITS.body)]);
@@ -40,7 +40,7 @@ const sameList = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** The `updateNote` arguments for the fields that differ from `note`; `undefined` when nothing changed. */
-export function changedFields(note: NoteView, draft: NoteDraft): NoteEdit | undefined {
+export function changedFields(note: NoteView, draft: EditFormValues): NoteEdit | undefined {
   const edit: NoteEdit = { id: note.id };
   if (draft.body !== note.body) edit.body = draft.body;
   if (draft.color !== note.color) edit.color = draft.color;

@@ -23,13 +23,13 @@ import type { ImportedNote } from './types';
 import { ACCEPTED_KEYS, localNames } from './vocabulary';
 
 /** A note read from an annotation, before its id is settled. */
-export interface NoteDraft {
+export interface AnnotationReading {
   note: Omit<ImportedNote, 'id'>;
   idSource: IdSource;
 }
 
 /** A note, or the reason (a sentence for the reader) an annotation is skipped. */
-export type AnnotationOutcome = { kind: 'note'; draft: NoteDraft } | { kind: 'skip'; reason: string };
+export type AnnotationOutcome = { kind: 'note'; draft: AnnotationReading } | { kind: 'skip'; reason: string };
 
 type Fields = v.InferOutput<typeof AnnotationFields>;
 
