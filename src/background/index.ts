@@ -7,6 +7,7 @@
  *   tabs events ──▶ tab-mentions, tab-notes (forget what closed or navigating tabs reported)
  *   context menu ─▶ note-menu ("Add note" on a selection → the tab's content script)
  *   edits, alarms, online, start-up ──▶ sync/triggers ──▶ sync/engine ◀──▶ sync server
+ *   sync server ─ WebSocket "changed at N" ─▶ sync/live ──▶ sync/engine
  */
 import { clearAlarm, ensurePeriodicAlarm, onAlarm, onOnline, setAlarmAt } from '../platform/alarms';
 import { browser, type Runtime } from '../platform/browser';
@@ -22,14 +23,22 @@ import { installNoteMenu, onNoteMenuClicked } from './note-menu';
 import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
 import { SyncEngine } from './sync/engine';
+import { LiveChannel, withLiveChannel } from './sync/live';
 import { makeSyncHandlers } from './sync/sync-handlers';
-import { readAccount } from './sync/sync-store';
+import { readAccount, readCursor } from './sync/sync-store';
 import { makeSyncTriggers } from './sync/triggers';
 import { forgetTab } from './tab-mentions';
 import { forgetTabNotes } from './tab-notes';
 
 const db = openDb();
-const syncTriggers = makeSyncTriggers({
+const liveChannel = new LiveChannel({
+  openSocket: (url) => new WebSocket(url),
+  readAccount: () => readAccount(db),
+  readCursor: () => readCursor(db),
+  // 'online': the server just answered, so a backoff left from an outage need not hold this cycle back.
+  sync: () => syncEngine.sync('online'),
+});
+const baseTriggers = makeSyncTriggers({
   run: (trigger) => syncEngine.sync(trigger),
   isConnected: async () => {
     const account = await readAccount(db);
@@ -37,6 +46,7 @@ const syncTriggers = makeSyncTriggers({
   },
   alarms: { ensurePeriodic: ensurePeriodicAlarm, setAt: setAlarmAt, clear: clearAlarm },
 });
+const syncTriggers = withLiveChannel(baseTriggers, liveChannel);
 const syncEngine = new SyncEngine(db, {
   fetch: (url, init) => fetch(url, init),
   deviceName,
@@ -87,3 +97,5 @@ onLocalNoteChange((changed) => {
 });
 onAlarm(syncTriggers.alarm);
 onOnline(syncTriggers.online);
+// Every wake of the background (a Firefox event page is unloaded when idle) reopens the live channel.
+void liveChannel.ensure();
