@@ -8,7 +8,8 @@
  *                                          ├─ /v1/enrol   (rate limit per address, body, schema)
  *                                          └─ /v1/push, /v1/pull   (bearer token + rate limit per token)
  */
-import { Hono } from 'hono';
+import type { BlockList } from 'node:net';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import * as v from 'valibot';
 import { SYNC_LIMITS } from '../../shared/sync/wire';
@@ -22,22 +23,35 @@ import { createUserQueue, UserQueueFullError } from '../sync/user-queue';
 import type { AppEnv } from './app-env';
 import { bearerAuth } from './auth';
 import { describeIssues, readBody, refuse } from './body';
+import { requestAddressKey } from './client-address';
 import { jsonLogger, type Logger, requestLog } from './log';
 import { extensionCors, webOriginGuard } from './origin';
-import { type BucketLimits, createRateLimiter } from './rate-limit';
+import { type BucketLimits, createFailureLimiter, createRateLimiter } from './rate-limit';
 
 export interface RateLimits {
   /** Per device token. */
   token: BucketLimits;
+  /** Failed authentications per client address: past it, 429 before any database lookup. */
+  authFailures: BucketLimits;
   /** Per client address, for enrolment (the one route a stranger can reach). */
   enrol: BucketLimits;
+  /** Enrolment attempts from all addresses together. */
+  enrolGlobal: BucketLimits;
 }
 
-/** 120 requests a minute per device with bursts of 60 (a first sync of 5,000 notes takes about 20). */
+/**
+ * 120 requests a minute per device with bursts of 60 (a first sync of 5,000 notes takes about 20); the
+ * others are explained in docs/server-limits.md. All are per process.
+ */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   token: { perMinute: 120, burst: 60 },
+  authFailures: { perMinute: 10, burst: 20 },
   enrol: { perMinute: 10, burst: 10 },
+  enrolGlobal: { perMinute: 60, burst: 60 },
 };
+
+/** An enrolment body is a code (≤ 64 characters) and a device name (≤ 100): under 1 KB even escaped. */
+export const ENROL_BODY_BYTES = 2048;
 
 /** Seconds a client is asked to wait after a request failed because the database was unreachable. */
 export const DATABASE_RETRY_AFTER_S = 5;
@@ -47,8 +61,10 @@ export interface AppOptions {
   /** The server's clock (epoch ms); tests move it. */
   now?: () => number;
   logger?: Logger;
-  /** `false` turns rate limiting off (tests that push thousands of notes). */
-  rateLimit?: RateLimits | false;
+  /** `false` turns rate limiting off (tests that push thousands of notes); unset limits keep defaults. */
+  rateLimit?: Partial<RateLimits> | false;
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY, client-address.ts); none by default. */
+  trustProxy?: BlockList;
   /** Pushes of one user that may wait behind its running one in this process (sync/user-queue.ts). */
   userQueueLimit?: number;
   /** Called after a push committed, with the user's new version (the live channel, ../live/index.ts). */
@@ -60,13 +76,19 @@ export function createApp({
   now = Date.now,
   logger = jsonLogger(),
   rateLimit,
+  trustProxy,
   userQueueLimit,
   onPushed,
 }: AppOptions) {
-  const limits = rateLimit === undefined ? DEFAULT_RATE_LIMITS : rateLimit;
+  const limits = rateLimit === false ? false : { ...DEFAULT_RATE_LIMITS, ...rateLimit };
   const unlimited = () => ({ ok: true }) as const;
   const tokenLimit = limits ? createRateLimiter(limits.token, now) : unlimited;
   const enrolLimit = limits ? createRateLimiter(limits.enrol, now) : unlimited;
+  const enrolGlobalLimit = limits ? createRateLimiter(limits.enrolGlobal, now) : unlimited;
+  const authFailures = limits
+    ? createFailureLimiter(limits.authFailures, now)
+    : { check: unlimited, fail: () => {} };
+  const addressKey = (c: Context) => requestAddressKey(c, trustProxy);
   const app = new Hono<AppEnv>();
 
   app.use(requestLog(logger), webOriginGuard(), extensionCors());
@@ -81,20 +103,23 @@ export function createApp({
   });
 
   app.post('/v1/enrol', async (c) => {
-    // Node's socket address when served by main.ts; in-process tests have none and share one bucket.
-    const address = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-      ?.socket?.remoteAddress;
-    const verdict = enrolLimit(`enrol:${address ?? 'local'}`);
+    // The address's own bucket first, so one address cannot spend the global cap alone.
+    const verdict = enrolLimit(`enrol:${addressKey(c)}`);
     if (!verdict.ok)
       refuse(429, 'too many enrolment attempts', { 'retry-after': String(verdict.retryAfterS) });
-    const body = await readBody(c, EnrolRequestSchema, SYNC_LIMITS.bodyBytes);
+    const overall = enrolGlobalLimit('enrol:all');
+    if (!overall.ok)
+      refuse(429, 'too many enrolment attempts on this server; try again shortly', {
+        'retry-after': String(overall.retryAfterS),
+      });
+    const body = await readBody(c, EnrolRequestSchema, ENROL_BODY_BYTES);
     const device = await enrolDevice(sql, body.code, body.deviceName, now());
     if (!device) refuse(401, 'this enrolment code is unknown, used or expired');
     logger({ level: 'info', msg: 'device enrolled', userId: device.userId, deviceId: device.deviceId });
     return c.json({ token: device.token, userId: device.userId });
   });
 
-  const auth = bearerAuth(sql, tokenLimit);
+  const auth = bearerAuth(sql, { token: tokenLimit, failures: authFailures, addressKey }, now);
   const userQueue = createUserQueue(userQueueLimit);
 
   app.post('/v1/push', auth, async (c) => {
