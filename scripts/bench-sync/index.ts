@@ -5,6 +5,9 @@
  *
  * Options: --devices=N (default 50), --per-user=N devices per user (10), --notes=N created in all (6000),
  * --rounds=N (24), --edits=X edits and deletions per note created (2), --only=pglite|postgres, --seed=N.
+ * Modes (PostgreSQL only): --mode=processes [--processes=3] runs the same load through several server
+ * processes with requests routed at random (many-processes.ts); --mode=fairness [--busy=20] [--pulls=300]
+ * measures another user's pulls while one user's devices push flat out (fairness.ts).
  *
  * Prints one table row per database and "N lost, N diverging"; exits 1 if anything was lost or diverges or
  * the bench itself failed. PostgreSQL comes from scripts/ensure-postgres.sh (or GLOSS_TEST_DATABASE_URL);
@@ -22,6 +25,8 @@ import {
   startOnPglite,
   startOnPostgres,
 } from './databases';
+import { fairnessTable, runFairness } from './fairness';
+import { runOnProcesses } from './many-processes';
 import { type RunResult, resultTable } from './stats';
 import { type LoadOptions, runLoad } from './workload';
 
@@ -65,6 +70,40 @@ async function runOn(
   }
 }
 
+/** The PostgreSQL-only modes: several processes, or cross-user fairness. */
+async function runPostgresMode(
+  mode: 'processes' | 'fairness',
+  load: LoadOptions,
+  started: number,
+): Promise<number> {
+  const found = findPostgres(root);
+  if (!('url' in found)) {
+    console.log(`--mode=${mode}: SKIPPED, no PostgreSQL to run on (${found.problem})`);
+    return 0;
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  if (mode === 'fairness') {
+    const o = {
+      busyDevices: Math.floor(numberOption('busy', 20, 1)),
+      pulls: Math.floor(numberOption('pulls', 300, 10)),
+    };
+    const result = await runFairness(found.url, o);
+    console.log(`Sync bench, ${date}: cross-user fairness on PostgreSQL (one process, pool of 10)\n`);
+    console.log(fairnessTable(result, o));
+  } else {
+    const count = Math.floor(numberOption('processes', 3, 1));
+    const result = await runOnProcesses(found.url, count, load);
+    console.log(
+      `Sync bench, ${date}: ${load.devices} devices (${load.devicesPerUser} per user), ${load.rounds} rounds, ${count} server processes, requests routed at random\n`,
+    );
+    console.log(resultTable([result]));
+    console.log(`\n${result.lost} lost, ${result.diverging} diverging`);
+    if (result.lost || result.diverging) return 1;
+  }
+  console.log(`The whole run took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return 0;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const load: LoadOptions = {
@@ -77,6 +116,10 @@ async function main(): Promise<number> {
     seed: Math.floor(numberOption('seed', 1, 0)),
   };
   const only = option('only');
+  const mode = option('mode');
+  if (mode !== undefined && mode !== 'processes' && mode !== 'fairness')
+    throw new Error(`--mode=${mode}: expected processes or fairness`);
+  if (mode) return runPostgresMode(mode, load, started);
   if (only !== undefined && only !== 'pglite' && only !== 'postgres')
     throw new Error(`--only=${only}: expected pglite or postgres`);
 
