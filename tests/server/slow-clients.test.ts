@@ -92,6 +92,7 @@ describe('timeouts', () => {
     const ending = await trickle(server.url, head, `{"code":"${'A'.repeat(180)}"}`);
     expect(ending.isClosed).toBe(true);
     expect(ending.afterMs).toBeGreaterThanOrEqual(900);
+    expect(ending.received).toMatch(/^HTTP\/1\.1 408 /);
     expect(ending.afterMs).toBeLessThan(2_500);
   });
 
