@@ -15,13 +15,14 @@ import { HighlightRegistry } from './highlight/registry';
 import { HighlightStyles } from './highlight/style';
 import { type NoteLabels, noteLabels } from './notes/note-labels';
 import { NoteSession } from './notes/note-session';
-import { notableSelection, SelectionAdder } from './notes/selection-adder';
+
 import { DomWatch } from './scan/dom-watch';
 import { Scanner } from './scan/scanner';
 import type { CardFrameLabels } from './ui/CardView';
 import { cardContent } from './ui/card-content';
 import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
+import { notableSelection, SelectionAdder } from './ui/selection-adder';
 import { UiHost } from './ui/shadow-host';
 
 function frameLabels(): CardFrameLabels {
@@ -75,7 +76,11 @@ export class ActivePage {
     this.styles = new HighlightStyles([...deps.entities.values()]);
     this.host = new UiHost(signal);
     const labelsForNotes = once<NoteLabels>(noteLabels);
-    const notes = new NoteSession({ card: () => this.card, own: () => this.host.element, signal });
+    const notes = new NoteSession({
+      showCard: (target) => this.card.show(target, 'keyboard'),
+      own: () => this.host.element,
+      signal,
+    });
     this.notes = notes;
     this.card = new CardController({
       host: this.host,

@@ -1,7 +1,8 @@
 /**
  * Meta-tests for the house rules on imports: contexts import only `shared/` and `platform/`, never each
  * other; only `platform/` touches webextension-polyfill; only `background/db/` touches Dexie; `shared/`
- * stays pure. A violation names the file and the import.
+ * stays pure; in the content script, ui/ may use notes/ but not the reverse. A violation names the file and
+ * the import.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -64,6 +65,12 @@ describe('import boundaries', () => {
           inside(from, 'shared') &&
           ['platform', 'content', 'background', 'pages', 'kb'].some((f) => inside(target, f)),
       ),
+    ).toEqual([]);
+  });
+
+  it("lets the content script's ui/ depend on notes/, never the other way", () => {
+    expect(
+      violations(({ from, target }) => inside(from, 'content/notes') && inside(target, 'content/ui')),
     ).toEqual([]);
   });
 

@@ -1,7 +1,13 @@
 /** What the note UI asks of the content script's note session (which talks to the background). */
-import type { NoteAnchor, NoteView } from '../../shared/notes/note-types';
+import type { NoteAnchor, NoteColor, NoteView } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
-import type { NoteValues } from '../ui/NoteEditor';
+
+/** What the reader can set on a note. */
+export interface NoteValues {
+  body: string;
+  color: NoteColor;
+  tags: string[];
+}
 
 export interface NoteActions {
   /** Saves a new passage note (`anchor`) or entity note (`entityId`). */

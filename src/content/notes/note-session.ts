@@ -13,10 +13,8 @@ import { describeText } from '../../shared/notes/anchoring/describe';
 import { NOTE_LIMITS, type NoteView } from '../../shared/notes/note-types';
 import type { NotePage } from '../../shared/protocol';
 import type { Result } from '../../shared/result';
-import type { CardController } from '../ui/card-controller';
-import type { PendingPassage } from '../ui/card-target';
-import type { NoteValues } from '../ui/NoteEditor';
-import type { NoteActions } from './note-actions';
+import type { CardTarget, PendingPassage } from './card-target';
+import type { NoteActions, NoteValues } from './note-actions';
 import { NoteHighlights } from './note-highlights';
 import { TextMap } from './text-map';
 
@@ -29,7 +27,8 @@ const MAX_RETRY_MS = 5000;
 
 /** What the session needs from the page session. */
 export interface NoteSessionDeps {
-  card: () => CardController;
+  /** Opens the card for a note or a new note's editor, as a keyboard user would (the page's card UI). */
+  showCard: (target: CardTarget) => void;
   own: () => Element | null;
   signal: AbortSignal;
 }
@@ -147,7 +146,7 @@ export class NoteSession implements NoteActions {
     if (!mark) return;
     this.focusNoteId = undefined;
     mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    this.deps.card().show(mark, 'keyboard');
+    this.deps.showCard(mark);
   }
 
   /** Opens the editor for a new note on `range` (the current selection when omitted). */
@@ -161,7 +160,7 @@ export class NoteSession implements NoteActions {
       range: map.rangeOf(span.start, span.end),
       anchor: describeText(map.text, span.start, span.end),
     };
-    this.deps.card().show(draft, 'keyboard');
+    this.deps.showCard(draft);
   }
 
   /** Saves a draft from the editor; resolves to an error message or undefined. */

@@ -8,8 +8,9 @@ import { ellipsize } from '../../shared/ellipsize';
 import { formatDate } from '../../shared/format-date';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
+import type { NoteValues } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
-import { NoteEditor, type NoteValues } from './NoteEditor';
+import { NoteEditor } from './NoteEditor';
 
 /** Longest stretch of the passage a card shows; the rest is elided. */
 const QUOTE_PREVIEW = 280;

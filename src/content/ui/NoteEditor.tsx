@@ -6,14 +6,8 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_NOTE_COLOR, NOTE_COLORS, NOTE_LIMITS, type NoteColor } from '../../shared/notes/note-types';
 import { parseTagText } from '../../shared/notes/tags';
+import type { NoteValues } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
-
-/** What the reader can set on a note. */
-export interface NoteValues {
-  body: string;
-  color: NoteColor;
-  tags: string[];
-}
 
 export interface NoteEditorProps {
   labels: NoteLabels;

@@ -8,11 +8,11 @@ import { NOTE_LIMITS } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
 import type { SourceTarget } from '../../shared/ui/CardBody';
 import type { HighlightRegistry } from '../highlight/registry';
+import { type CardTarget, isDraft, isNoteMark } from '../notes/card-target';
 import type { NoteLabels } from '../notes/note-labels';
 import type { NoteSession } from '../notes/note-session';
 import type { CardFrameLabels } from './CardView';
 import type { CardContext } from './card-controller';
-import { type CardTarget, isDraft, isNoteMark } from './card-target';
 import { EntityCard } from './EntityCard';
 import { DraftCardView, NoteCardView } from './NoteCardView';
 

@@ -1,6 +1,6 @@
 /**
  * When the card opens, where it sits and when it closes. The card shows an entity, a note, or the editor
- * for a new note (see card-target.ts); what it shows is rendered by `deps.render`.
+ * for a new note (see notes/card-target.ts); what it shows is rendered by `deps.render`.
  *
  * - Pointer: opens after the user's dwell delay over a mention or note; a 300 ms grace period lets the
  *   pointer travel into the card, which stays open while the pointer is inside it.
@@ -15,7 +15,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import type { ComponentChild } from 'preact';
 import type { HighlightRegistry } from '../highlight/registry';
-import { type CardTarget, isMention, isNoteMark } from './card-target';
+import { type CardTarget, isMention, isNoteMark } from '../notes/card-target';
 import { rangeReference } from './range-reference';
 import type { UiHost } from './shadow-host';
 

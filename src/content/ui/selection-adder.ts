@@ -5,10 +5,10 @@
  */
 import { autoUpdate, computePosition } from '@floating-ui/dom';
 import { h } from 'preact';
-import { rangeReference } from '../ui/range-reference';
-import type { UiHost } from '../ui/shadow-host';
+import type { NoteLabels } from '../notes/note-labels';
 import { ADDER_PLACEMENT } from './adder-placement';
-import type { NoteLabels } from './note-labels';
+import { rangeReference } from './range-reference';
+import type { UiHost } from './shadow-host';
 
 /** A selection settles this long after its last change before the button shows. */
 const SETTLE_MS = 250;

@@ -4,7 +4,7 @@
  */
 import type { NoteAnchor } from '../../shared/notes/note-types';
 import type { Mention } from '../highlight/registry';
-import type { NoteMark } from '../notes/note-highlights';
+import type { NoteMark } from './note-highlights';
 
 /** A selection the reader is writing a note on. */
 export interface PendingPassage {
