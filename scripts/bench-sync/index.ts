@@ -8,6 +8,8 @@
  * Modes (PostgreSQL only): --mode=processes [--processes=3] runs the same load through several server
  * processes with requests routed at random (many-processes.ts); --mode=fairness [--busy=20] [--pulls=300]
  * measures another user's pulls while one user's devices push flat out (fairness.ts).
+ * --mode=live [--pushes=200] (PGlite, and PostgreSQL when found): live-channel delivery p50/p99 to the
+ * pushing user's other devices, --devices (50) of --per-user (5) each holding a socket (live-delivery.ts).
  *
  * Prints one table row per database and "N lost, N diverging"; exits 1 if anything was lost or diverges or
  * the bench itself failed. PostgreSQL comes from scripts/ensure-postgres.sh (or GLOSS_TEST_DATABASE_URL);
@@ -26,6 +28,7 @@ import {
   startOnPostgres,
 } from './databases';
 import { fairnessTable, runFairness } from './fairness';
+import { liveTable, runLiveBench } from './live-delivery';
 import { runOnProcesses } from './many-processes';
 import { type RunResult, resultTable } from './stats';
 import { type LoadOptions, runLoad } from './workload';
@@ -104,6 +107,44 @@ async function runPostgresMode(
   return 0;
 }
 
+/** Live-channel delivery times on PGlite, then PostgreSQL when there is one. */
+async function runLiveMode(devices: number, started: number): Promise<number> {
+  const o = {
+    devices,
+    perUser: Math.floor(numberOption('per-user', 5, 2)),
+    pushes: Math.floor(numberOption('pushes', 200, 1)),
+  };
+  const results = [];
+  for (const [name, start] of [
+    ['PGlite', startOnPglite],
+    ['PostgreSQL', () => startOnPostgresIfFound()],
+  ] as const) {
+    const server = await start().catch((e: Error) => e);
+    if (server instanceof Error || server === undefined) {
+      console.log(`${name}: SKIPPED (${server?.message ?? 'no PostgreSQL found'})`);
+      continue;
+    }
+    try {
+      results.push(await runLiveBench(name, server, o));
+    } finally {
+      await server.dispose();
+    }
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  console.log(
+    `Sync bench, ${date}: live delivery, ${o.devices} devices (${o.perUser} per user), ${o.pushes} pushes`,
+  );
+  console.log('(from sending a push to each of the user\'s other devices receiving "changed")\n');
+  console.log(liveTable(results));
+  console.log(`The whole run took ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  return results.every((r) => r.missed === 0) ? 0 : 1;
+}
+
+async function startOnPostgresIfFound(): Promise<BenchServer | undefined> {
+  const found = findPostgres(root);
+  return 'url' in found ? startOnPostgres(found.url) : undefined;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const load: LoadOptions = {
@@ -117,8 +158,9 @@ async function main(): Promise<number> {
   };
   const only = option('only');
   const mode = option('mode');
+  if (mode === 'live') return runLiveMode(load.devices, started);
   if (mode !== undefined && mode !== 'processes' && mode !== 'fairness')
-    throw new Error(`--mode=${mode}: expected processes or fairness`);
+    throw new Error(`--mode=${mode}: expected processes, fairness or live`);
   if (mode) return runPostgresMode(mode, load, started);
   if (only !== undefined && only !== 'pglite' && only !== 'postgres')
     throw new Error(`--only=${only}: expected pglite or postgres`);
