@@ -3,7 +3,7 @@
  * on two other sites, plus one entity note. Fixed dates, so the screenshots change only when the pages do.
  */
 import type { NoteView } from '../../src/shared/notes/note-types';
-import { toJsonLd } from '../../src/shared/notes/web-annotation';
+import { toJsonLd } from '../../src/shared/notes/web-annotation/jsonld-export';
 
 const DAY = 86_400_000;
 /** 4 December 2026, 14:05 UTC: a date whose day and month cannot be confused. */

@@ -68,9 +68,9 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  const reply = route(message, sender, handlers as never, ctx);
-  // Returning undefined (not a promise) lets messages that are not ours go unanswered.
-  return reply.then((r) => r) as Promise<unknown>;
+  // Always a promise: a message that is not a Gloss request is answered with undefined (Gloss has no other
+  // listener that could answer it instead).
+  return route(message, sender, handlers as never, ctx) as Promise<unknown>;
 });
 
 browser.runtime.onStartup.addListener(() => {

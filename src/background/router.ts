@@ -32,10 +32,7 @@ export function senderProblem(
   return undefined;
 }
 
-/**
- * Handles one message. Returns undefined for messages that are not Gloss requests, so that other
- * listeners (none today) could answer them.
- */
+/** Handles one message. Resolves to undefined for a message that is not a Gloss request. */
 export async function route(
   raw: unknown,
   sender: Runtime.MessageSender,

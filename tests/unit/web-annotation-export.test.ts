@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../../src/shared/notes/note-types';
-import { toJsonLd, toMarkdown } from '../../src/shared/notes/web-annotation';
+import { toJsonLd } from '../../src/shared/notes/web-annotation/jsonld-export';
+import { toMarkdown } from '../../src/shared/notes/web-annotation/markdown-export';
 
 const EXPORTED_AT = Date.UTC(2024, 1, 1, 10, 30);
 const OPTS = { entityNames: { cicada: 'Cicada' }, exportedAt: EXPORTED_AT };

@@ -7,13 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../../src/shared/notes/note-types';
-import {
-  ImportError,
-  type ImportedNote,
-  MAX_FILE_BYTES,
-  parseAnnotations,
-  toJsonLd,
-} from '../../src/shared/notes/web-annotation';
+import { ImportError } from '../../src/shared/notes/web-annotation/import-error';
+import { MAX_FILE_BYTES } from '../../src/shared/notes/web-annotation/import-limits';
+import { parseAnnotations } from '../../src/shared/notes/web-annotation/import-parse';
+import { toJsonLd } from '../../src/shared/notes/web-annotation/jsonld-export';
+import type { ImportedNote } from '../../src/shared/notes/web-annotation/types';
 
 const NOW = Date.UTC(2025, 0, 1);
 const V8_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

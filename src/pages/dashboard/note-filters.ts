@@ -26,18 +26,6 @@ export const NO_FILTERS: NoteFilters = {
   isOrphanOnly: false,
 };
 
-/** Whether any filter, the search included, narrows the list. */
-export function isFiltering(filters: NoteFilters): boolean {
-  return (
-    filters.query.trim() !== '' ||
-    filters.site !== '' ||
-    filters.entityId !== '' ||
-    filters.color !== '' ||
-    filters.tag !== '' ||
-    filters.isOrphanOnly
-  );
-}
-
 /** What a note is tested against besides its own fields. */
 export interface FilterContext {
   orphanIds: ReadonlySet<string>;

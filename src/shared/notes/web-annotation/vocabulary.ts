@@ -53,11 +53,6 @@ export const ACCEPTED_KEYS = {
 /** Targets of entity notes are `urn:gloss:entity:<entity id>`. */
 export const ENTITY_IRI_PREFIX = 'urn:gloss:entity:';
 
-/** The IRI naming an entity as an annotation target. */
-export function entityIri(entityId: string): string {
-  return `${ENTITY_IRI_PREFIX}${entityId}`;
-}
-
 /** Entity ids, as the protocol checks them (a knowledge-base slug). */
 export const ENTITY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
