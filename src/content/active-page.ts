@@ -23,7 +23,7 @@ import { cardContent } from './ui/card-content';
 import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
 import { notableSelection, SelectionAdder } from './ui/selection-adder';
-import { UiHost } from './ui/shadow-host';
+import { LazyShadowHost } from './ui/shadow-host';
 
 function frameLabels(): CardFrameLabels {
   return {
@@ -63,7 +63,7 @@ export interface ActivePageDeps {
 export class ActivePage {
   private readonly registry = new HighlightRegistry();
   private readonly card: CardController;
-  private readonly host: UiHost;
+  private readonly host: LazyShadowHost;
   /** The page's notes (placed in the top frame only; frames still show entity notes in cards). */
   readonly notes: NoteSession;
   private readonly scanner: Scanner;
@@ -74,7 +74,7 @@ export class ActivePage {
   constructor(private readonly deps: ActivePageDeps) {
     const { signal } = deps;
     this.styles = new HighlightStyles([...deps.entities.values()]);
-    this.host = new UiHost(signal);
+    this.host = new LazyShadowHost(signal);
     const labelsForNotes = once<NoteLabels>(noteLabels);
     const notes = new NoteSession({
       showCard: (target) => this.card.show(target, 'keyboard'),

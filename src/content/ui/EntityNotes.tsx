@@ -6,8 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { NoteActions } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
-import { NoteText } from './NoteCardView';
 import { NoteEditor } from './NoteEditor';
+import { NoteText } from './NoteText';
 
 export interface EntityNotesProps {
   entityId: string;

@@ -1,72 +1,17 @@
 /**
  * The card of a reader's own note: the passage, the note as text (never HTML), its tags, and Edit and
- * Delete (with Undo). The same frame holds the editor for a new note on a selection.
+ * Delete (with Undo).
  */
-import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { ellipsize } from '../../shared/ellipsize';
-import { formatDate } from '../../shared/format-date';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { Result } from '../../shared/result';
 import type { NoteValues } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
 import { NoteEditor } from './NoteEditor';
+import { NoteFrame, preview } from './NoteFrame';
+import { NoteText } from './NoteText';
 
-/** Longest stretch of the passage a card shows; the rest is elided. */
-const QUOTE_PREVIEW = 280;
-
-export const preview = (quote: string): string => ellipsize(quote, QUOTE_PREVIEW);
-
-/** The card frame: dialog, close button, content. */
-export function NoteFrame(props: {
-  label: string;
-  labels: NoteLabels;
-  onClose: () => void;
-  children: ComponentChildren;
-}) {
-  return (
-    <div
-      class="gloss-card gloss-note-card"
-      role="dialog"
-      aria-modal="false"
-      aria-label={props.label}
-      tabIndex={-1}
-    >
-      <div class="gloss-toolbar">
-        <button
-          type="button"
-          class="gloss-icon-button gloss-close"
-          aria-label={props.labels.close}
-          title={props.labels.close}
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </div>
-      {props.children}
-    </div>
-  );
-}
-
-/** A note's text, tags and date. */
-export function NoteText({ note, labels }: { note: NoteView; labels: NoteLabels }) {
-  return (
-    <>
-      {note.body !== '' && <p class="gloss-note-body">{note.body}</p>}
-      {note.tags.length > 0 && (
-        <ul class="gloss-tags">
-          {note.tags.map((tag) => (
-            <li key={tag} class="gloss-tag">
-              {tag}
-            </li>
-          ))}
-        </ul>
-      )}
-      <p class="gloss-note-date">{labels.written(formatDate(note.createdAt))}</p>
-    </>
-  );
-}
-
+/** Props of `NoteCardView`. */
 export interface NoteCardProps {
   note: NoteView;
   labels: NoteLabels;
@@ -148,22 +93,6 @@ export function NoteCardView(props: NoteCardProps) {
           {error}
         </p>
       )}
-    </NoteFrame>
-  );
-}
-
-/** The card holding the editor for a new note on a selection. */
-export function DraftCardView(props: {
-  quote: string;
-  labels: NoteLabels;
-  onSave: (values: NoteValues) => Promise<string | undefined>;
-  onClose: () => void;
-}) {
-  return (
-    <NoteFrame label={props.labels.editorLabel} labels={props.labels} onClose={props.onClose}>
-      <h2 class="gloss-name">{props.labels.editorLabel}</h2>
-      <blockquote class="gloss-quote">{preview(props.quote)}</blockquote>
-      <NoteEditor labels={props.labels} onSave={props.onSave} onCancel={props.onClose} />
     </NoteFrame>
   );
 }

@@ -13,8 +13,9 @@ import type { NoteLabels } from '../notes/note-labels';
 import type { NoteSession } from '../notes/note-session';
 import type { CardFrameLabels } from './CardView';
 import type { CardContext } from './card-controller';
+import { DraftCardView } from './DraftCardView';
 import { EntityCard } from './EntityCard';
-import { DraftCardView, NoteCardView } from './NoteCardView';
+import { NoteCardView } from './NoteCardView';
 
 export interface CardContentDeps {
   registry: HighlightRegistry;

@@ -17,7 +17,7 @@ import type { ComponentChild } from 'preact';
 import type { HighlightRegistry } from '../highlight/registry';
 import { type CardTarget, isMention, isNoteMark } from '../notes/card-target';
 import { rangeReference } from './range-reference';
-import type { UiHost } from './shadow-host';
+import type { LazyShadowHost } from './shadow-host';
 
 /** How long the pointer may be away from both target and card before the card closes. */
 const GRACE_MS = 300;
@@ -40,7 +40,7 @@ export interface CardContext {
 
 /** What the controller needs from the rest of the content script. */
 export interface CardDeps {
-  host: UiHost;
+  host: LazyShadowHost;
   registry: HighlightRegistry;
   render: (target: CardTarget, ctx: CardContext) => ComponentChild;
   hoverDelayMs: () => number;

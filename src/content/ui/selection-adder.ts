@@ -8,13 +8,13 @@ import { h } from 'preact';
 import type { NoteLabels } from '../notes/note-labels';
 import { ADDER_PLACEMENT } from './adder-placement';
 import { rangeReference } from './range-reference';
-import type { UiHost } from './shadow-host';
+import type { LazyShadowHost } from './shadow-host';
 
 /** A selection settles this long after its last change before the button shows. */
 const SETTLE_MS = 250;
 
 export interface AdderDeps {
-  host: UiHost;
+  host: LazyShadowHost;
   labels: () => NoteLabels;
   /** Whether the button may show (Gloss on for this site, no editor open). */
   isActive: () => boolean;

@@ -1,6 +1,6 @@
 /**
  * Gloss's only node on a page: a `<gloss-ui>` element holding a closed shadow root into which Preact
- * renders the card and the note button. Created on first use (`UiHost.get()`), removed when the content
+ * renders the card and the note button. Created on first use (`LazyShadowHost.get()`), removed when the content
  * script's signal aborts, so a page where no card or button is ever shown carries no node of ours at all.
  */
 import { type ComponentChild, render } from 'preact';
@@ -49,8 +49,11 @@ export class ShadowHost {
   }
 }
 
-/** Creates the shadow host the first time any part of the UI needs it, and shares it. */
-export class UiHost {
+/**
+ * The page's one `ShadowHost`, created the first time any part of the UI needs it (so a page where nothing
+ * is ever shown carries no node of Gloss's) and shared by the card and the note button.
+ */
+export class LazyShadowHost {
   private host: ShadowHost | undefined;
 
   constructor(private readonly signal: AbortSignal) {}
