@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, pageKey } from '../../src/shared/notes/normalize-url';
+import { normalizeUrl, pageKey, siteOf } from '../../src/shared/notes/normalize-url';
 
 describe('normalizeUrl', () => {
   it('drops fragments, tracking parameters, www and trailing slashes, and sorts the query', () => {
@@ -38,5 +38,13 @@ describe('pageKey', () => {
       'https://mirror.example/a',
     );
     expect(pageKey('https://a.example/x', 'http://[bad')).toBe('https://a.example/x');
+  });
+});
+
+describe('siteOf', () => {
+  it('is the host without www., and empty for what is not an address', () => {
+    expect(siteOf('https://www.example.com/a?b')).toBe('example.com');
+    expect(siteOf('https://news.example.jp/x')).toBe('news.example.jp');
+    expect(siteOf('not an address')).toBe('');
   });
 });

@@ -3,13 +3,14 @@
  * transaction (../shared/docs/sync.md), so a crash or a full disk leaves either the whole edit or none of it.
  * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
  */
+
+import { siteOf } from '../../shared/notes/normalize-url';
 import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
 import { storableFields } from '../../shared/notes/storable-text';
 import { normalizeTags } from '../../shared/notes/tags';
 import type { NewNote, NoteEdit } from '../../shared/protocol';
 import type { GlossDb } from './database';
 import { nextClock, nextMutationId } from './device-clock';
-import { siteOf } from './migrations/003-note-fields';
 
 /** A note as the other contexts see it. */
 export function viewOf(note: NoteRecord): NoteView {

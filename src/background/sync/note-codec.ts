@@ -2,10 +2,11 @@
  * Notes between their stored form (`NoteRecord`: flat fields, the local site and the server version) and
  * the form they travel in (`SyncNote`: the merging fields grouped with one clock each).
  */
+
+import { siteOf } from '../../shared/notes/normalize-url';
 import type { NoteRecord } from '../../shared/notes/note-types';
 import { maxClock } from '../../shared/sync/merge';
 import type { SyncNote } from '../../shared/sync/wire';
-import { siteOf } from '../db/migrations/003-note-fields';
 
 /** The note as it is pushed. */
 export function toSyncNote(note: NoteRecord): SyncNote {

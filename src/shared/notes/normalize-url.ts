@@ -46,3 +46,12 @@ export function pageKey(location: string, canonical: string | null | undefined):
   }
   return normalizeUrl(location);
 }
+
+/** The site a page key belongs to, for the dashboard's site filter: its host name without "www.". */
+export function siteOf(pageKey: string): string {
+  try {
+    return new URL(pageKey).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

@@ -7,8 +7,11 @@
 import type { NoteRecord } from '../../../shared/notes/note-types';
 import type { Migration } from './migration';
 
-/** The site a page key belongs to: its host name without "www.". */
-export function siteOf(pageKey: string): string {
+/**
+ * The site a page key belongs to: its host name without "www.". The rule as it was when this migration
+ * shipped, kept here so the upgrade never changes; the live rule is `siteOf` in shared/notes/normalize-url.ts.
+ */
+function siteOf(pageKey: string): string {
   try {
     return new URL(pageKey).hostname.replace(/^www\./, '');
   } catch {
