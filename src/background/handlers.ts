@@ -10,7 +10,7 @@ import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
 import type { RequestName, SyncRequestName } from '../shared/protocol';
 import type { GlossDb } from './db/database';
-import { cardData, matcherData, summarise } from './db/kb-repo';
+import { cardData, entitySummaries, matcherData, sourceTitles, sourceView, summariesOf } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
@@ -80,10 +80,8 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
           entities: [],
         };
       const counts = totals(report);
-      const records = await db.entities.bulkGet(Object.keys(counts));
-      const entities = records
-        .filter((e) => e !== undefined)
-        .map((e) => ({ ...summarise(e), count: counts[e.id] ?? 0 }))
+      const entities = (await summariesOf(db, Object.keys(counts)))
+        .map((e) => ({ ...e, count: counts[e.id] ?? 0 }))
         .filter((e) => e.count > 0)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
       const total = entities.reduce((sum, e) => sum + e.count, 0);
@@ -108,18 +106,13 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
     },
     async getSource({ sourceId }) {
       await kb();
-      const source = await db.sources.get(sourceId);
-      if (!source) throw new Error(`unknown source "${sourceId}"`);
-      const ids = [...new Set(source.mentions.map((m) => m.entityId))];
-      const entities = (await db.entities.bulkGet(ids)).filter((e) => e !== undefined).map(summarise);
-      const { mentions, origin: _o, ...doc } = source;
-      return { source: doc, mentions, entities };
+      const view = await sourceView(db, sourceId);
+      if (!view) throw new Error(`unknown source "${sourceId}"`);
+      return view;
     },
     async listKb() {
       await kb();
-      const entities = (await db.entities.toArray()).map(summarise);
-      const sources = (await db.sources.toArray()).map((s) => ({ id: s.id, title: s.title }));
-      return { entities, sources };
+      return { entities: await entitySummaries(db), sources: await sourceTitles(db) };
     },
   };
 }

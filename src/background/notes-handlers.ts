@@ -10,12 +10,13 @@ import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
 import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../shared/notes/web-annotation/markdown-export';
 import type { GlossDb } from './db/database';
-import { summarise } from './db/kb-repo';
+import { entitySummaries } from './db/kb-repo';
 import {
   addNote,
   changeNote,
   draftOf,
   editNote,
+  getNote,
   importDrafts,
   liveNotes,
   notesForEntity,
@@ -118,12 +119,11 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
     },
     async listNotes() {
       const notes = (await liveNotes(db)).map(viewOf);
-      const entities = (await db.entities.toArray()).map(summarise);
-      return { notes, entities, orphanIds: await orphanIds(db) };
+      return { notes, entities: await entitySummaries(db), orphanIds: await orphanIds(db) };
     },
     async exportNotes({ format }) {
       const notes = (await liveNotes(db)).map(viewOf);
-      const entityNames = Object.fromEntries((await db.entities.toArray()).map((e) => [e.id, e.name]));
+      const entityNames = Object.fromEntries((await entitySummaries(db)).map((e) => [e.id, e.name]));
       const exportedAt = now();
       const day = stamp(new Date(exportedAt));
       return format === 'jsonld'
@@ -140,7 +140,7 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
     },
     async importNotes({ text }, sender) {
       const parsed = await parseAnnotations(text, { now: now() });
-      const known = new Set((await db.entities.toArray()).map((e) => e.id));
+      const known = new Set((await entitySummaries(db)).map((e) => e.id));
       const drafts = parsed.notes.map(({ entityId, ...n }) => ({
         ...n,
         // An entity this knowledge base does not have would never show in a card: keep the note as a page note.
@@ -152,7 +152,7 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
       return { added, unchanged, skipped: parsed.skipped };
     },
     async openNote({ id }) {
-      const note = await db.notes.get(id);
+      const note = await getNote(db, id);
       if (!note || note.deleted) throw new Error('That note no longer exists.');
       if (!/^(https?|file):/i.test(note.url)) throw new Error('This note has no page to open.');
       const tab = await browser.tabs.create({ url: note.url });

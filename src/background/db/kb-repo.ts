@@ -3,7 +3,7 @@
  * whatever the user added survives every update of the bundle.
  */
 import type { CardData, EntityRecord, EntitySummary, KbBundle, SourceMeta } from '../../shared/kb-types';
-import type { AliasSpec } from '../../shared/protocol';
+import type { AliasSpec, SourceView } from '../../shared/protocol';
 import type { GlossDb, SourceRow } from './database';
 
 const KB_VERSION_KEY = 'kbVersion';
@@ -54,6 +54,30 @@ export async function matcherData(db: GlossDb): Promise<{ entities: EntitySummar
     entities: records.map(summarise),
     aliases: records.flatMap((e) => e.aliases.map((a) => ({ ...a, entityId: e.id }))),
   };
+}
+
+/** Every entity, summarised. */
+export async function entitySummaries(db: GlossDb): Promise<EntitySummary[]> {
+  return (await db.entities.toArray()).map(summarise);
+}
+
+/** The entities with these ids that the knowledge base has, summarised, in the order given. */
+export async function summariesOf(db: GlossDb, ids: readonly string[]): Promise<EntitySummary[]> {
+  return (await db.entities.bulkGet([...ids])).filter((e) => e !== undefined).map(summarise);
+}
+
+/** A whole source with its mentions and the entities they name, or undefined for an unknown id. */
+export async function sourceView(db: GlossDb, sourceId: string): Promise<SourceView | undefined> {
+  const source = await db.sources.get(sourceId);
+  if (!source) return undefined;
+  const { mentions, origin: _o, ...doc } = source;
+  const entities = await summariesOf(db, [...new Set(mentions.map((m) => m.entityId))]);
+  return { source: doc, mentions, entities };
+}
+
+/** Every source's id and title, for pickers. */
+export async function sourceTitles(db: GlossDb): Promise<{ id: string; title: string }[]> {
+  return (await db.sources.toArray()).map((s) => ({ id: s.id, title: s.title }));
 }
 
 /** Source metadata without the text. */

@@ -150,6 +150,11 @@ export function editNote(db: GlossDb, edit: NoteEdit, nowMs: number): Promise<No
   return changeNote(db, id, { body, color, tags: tags && normalizeTags(tags) }, nowMs);
 }
 
+/** One note, deleted or not; undefined for an unknown id. */
+export function getNote(db: GlossDb, id: string): Promise<NoteRecord | undefined> {
+  return db.notes.get(id);
+}
+
 /** The passage and page notes filed under a page (not entity notes, not deleted). */
 export async function notesForPage(db: GlossDb, pageKey: string): Promise<NoteRecord[]> {
   const rows = await db.notes.where('pageKey').equals(pageKey).toArray();
