@@ -3,7 +3,8 @@
  * advisory lock, so two servers starting at once on one PostgreSQL do not race, and a failed migration leaves
  * the schema as it was. A database newer than this code is refused rather than misread.
  */
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/migration';
 import type { Sql } from './sql';
 
 /** An arbitrary constant naming "Gloss schema migrations" among advisory locks. */

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { migrate } from './migrate';
-import type { Migration } from './migrations/index';
+import type { Migration } from './migrations/migration';
 import { openPglite } from './pglite';
 import { openPostgres } from './postgres';
 import type { Sql } from './sql';

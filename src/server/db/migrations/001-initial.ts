@@ -12,7 +12,7 @@
  * - `note_history` keeps every value that lost a merge, either side's, so nothing is unrecoverable.
  * Times are epoch milliseconds (bigint), from the server's clock, which tests can set.
  */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration001: Migration = {
   version: 1,

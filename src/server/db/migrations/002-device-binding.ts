@@ -4,7 +4,7 @@
  * could push under another device's id. Null until the token's first push.
  * Append-only: never edit after release.
  */
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 export const migration002: Migration = {
   version: 2,

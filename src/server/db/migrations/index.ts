@@ -5,12 +5,6 @@
  */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-device-binding';
-
-export interface Migration {
-  version: number;
-  name: string;
-  /** One statement each: PGlite's parameterised query runs a single statement. */
-  statements: string[];
-}
+import type { Migration } from './migration';
 
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
