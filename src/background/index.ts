@@ -10,6 +10,7 @@
  *   sync server ─ WebSocket "changed at N" ─▶ sync/live ──▶ sync/engine
  */
 import { clearAlarm, ensurePeriodicAlarm, onAlarm, onOnline, setAlarmAt } from '../platform/alarms';
+import { isServiceWorkerBackground } from '../platform/background-lifetime';
 import { browser, type Runtime } from '../platform/browser';
 import { deviceName } from '../platform/device-name';
 import { extensionUrl } from '../platform/extension-assets';
@@ -47,6 +48,18 @@ const baseTriggers = makeSyncTriggers({
   alarms: { ensurePeriodic: ensurePeriodicAlarm, setAt: setAlarmAt, clear: clearAlarm },
 });
 const syncTriggers = withLiveChannel(baseTriggers, liveChannel);
+
+/** How often a watched page keeps an event page awake: well inside Firefox's 30 s idle limit. */
+const KEEP_LIVE_MS = 20_000;
+
+/** While connected, keeps the live channel open; a service worker needs no help (its socket keeps it up). */
+async function keepLiveChannel(): Promise<number | null> {
+  if (isServiceWorkerBackground) return null;
+  const account = await readAccount(db);
+  if (!account || account.isRevoked) return null;
+  void liveChannel.ensure();
+  return KEEP_LIVE_MS;
+}
 const syncEngine = new SyncEngine(db, {
   fetch: (url, init) => fetch(url, init),
   deviceName,
@@ -55,7 +68,7 @@ const syncEngine = new SyncEngine(db, {
 });
 const handlers: HandlerTable<RequestName> = {
   ...makeHandlers(db),
-  ...makeSyncHandlers(syncEngine, syncTriggers),
+  ...makeSyncHandlers(syncEngine, syncTriggers, keepLiveChannel),
 };
 const ctx = { extensionId: browser.runtime.id, extensionOrigin: extensionUrl('') };
 

@@ -13,6 +13,7 @@ import type { Matcher } from '../shared/matcher/matcher';
 import type { Settings } from '../shared/settings';
 import { HighlightRegistry } from './highlight/registry';
 import { HighlightStyles } from './highlight/style';
+import { keepLiveUpdatesWhileVisible } from './live-keepalive';
 import { type NoteLabels, noteLabels } from './notes/note-labels';
 import { NoteSession } from './notes/note-session';
 
@@ -159,7 +160,9 @@ export class ActivePage {
   /** Scans the whole document (again) and, in the top frame, places the notes. */
   start(): void {
     this.rescan();
-    if (isTopFrame) void this.notes.load();
+    if (!isTopFrame) return;
+    void this.notes.load();
+    keepLiveUpdatesWhileVisible(this.deps.signal);
   }
 
   /** Opens the note editor on the current selection (shortcut or context menu). */

@@ -80,6 +80,7 @@ export const REQUEST_SCHEMAS = {
   disconnectSync: empty,
   getSyncStatus: empty,
   syncNow: empty,
+  keepLiveUpdates: empty,
 } satisfies Record<RequestName, v.GenericSchema>;
 
 const EnvelopeSchema = v.strictObject({

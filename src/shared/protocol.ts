@@ -201,10 +201,22 @@ export interface BackgroundRequests {
   getSyncStatus(args: Record<string, never>): SyncStatus;
   /** Options: syncs at once, whatever the retry schedule says (unless the server asked to wait). */
   syncNow(args: Record<string, never>): SyncStatus;
+  /**
+   * Content script of a page the reader is looking at: keeps a background that is unloaded when idle (a
+   * Firefox event page) awake, so the live channel stays open and notes from other devices arrive in
+   * seconds. Says when to ask again, or null when nothing needs it (not connected, or a service worker,
+   * which the channel's own traffic keeps alive).
+   */
+  keepLiveUpdates(args: Record<string, never>): { nextInMs: number | null };
 }
 
 /** The sync requests, answered by `background/sync/` rather than the note and knowledge-base handlers. */
-export type SyncRequestName = 'connectSync' | 'disconnectSync' | 'getSyncStatus' | 'syncNow';
+export type SyncRequestName =
+  | 'connectSync'
+  | 'disconnectSync'
+  | 'getSyncStatus'
+  | 'syncNow'
+  | 'keepLiveUpdates';
 
 /** Requests only extension pages may send (checked against `sender.url`). */
 export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set([

@@ -96,10 +96,14 @@ describe('sync requests', () => {
     const { userId, code } = rig.server.createUser();
     const a = rig.device('a');
     const calls: string[] = [];
-    const handlers = makeSyncHandlers(a.engine, {
-      connected: async () => void calls.push('connected'),
-      disconnected: async () => void calls.push('disconnected'),
-    });
+    const handlers = makeSyncHandlers(
+      a.engine,
+      {
+        connected: async () => void calls.push('connected'),
+        disconnected: async () => void calls.push('disconnected'),
+      },
+      async () => 20_000,
+    );
     const send = (type: string, args: unknown) =>
       route({ gloss: 1, type, args }, optionsPage, handlers as never, ctx);
 
@@ -123,6 +127,18 @@ describe('sync requests', () => {
       ok: false,
       error: "getSyncStatus is only for Gloss's own pages",
     });
+    // The one sync request a content script may send takes nothing and learns only a delay.
+    expect(
+      await route({ gloss: 1, type: 'keepLiveUpdates', args: {} }, contentScript, handlers as never, ctx),
+    ).toEqual({ ok: true, value: { nextInMs: 20_000 } });
+    expect(
+      await route(
+        { gloss: 1, type: 'keepLiveUpdates', args: { token: 'x' } },
+        contentScript,
+        handlers as never,
+        ctx,
+      ),
+    ).toHaveProperty('ok', false);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
  * The sync requests of `shared/protocol.ts`, for Gloss's own pages only (the router checks the sender), so
- * no content script can learn the token or point the background at another server.
+ * no content script can learn the token or point the background at another server. The one exception,
+ * `keepLiveUpdates`, takes no arguments and tells a content script nothing but a delay.
  */
 import type { SyncRequestName } from '../../shared/protocol';
 import type { HandlerTable } from '../handler-types';
@@ -11,6 +12,8 @@ import type { SyncTriggers } from './triggers';
 export function makeSyncHandlers(
   engine: SyncEngine,
   triggers: Pick<SyncTriggers, 'connected' | 'disconnected'>,
+  /** Keeps the live channel up while a page is watched; returns when to be asked again, or null. */
+  keepLive: () => Promise<number | null>,
 ): HandlerTable<SyncRequestName> {
   return {
     async connectSync({ serverUrl, code, deviceName }) {
@@ -25,5 +28,6 @@ export function makeSyncHandlers(
     },
     getSyncStatus: () => engine.status(),
     syncNow: () => engine.sync('manual'),
+    keepLiveUpdates: async () => ({ nextInMs: await keepLive() }),
   };
 }

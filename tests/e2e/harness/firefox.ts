@@ -211,7 +211,16 @@ class FirefoxExtensionPage implements ExtensionPage {
   }
 
   async clickByRole(role: string, name: string): Promise<void> {
-    await this.byRole(role, name).click();
+    // Puppeteer's locator click never settles on an element below the fold of a moz-extension:// page (its
+    // own scrolling into view does not happen there over BiDi, seen with Firefox ESR 153), so the element is
+    // scrolled into view first, as a reader scrolls to it, and then clicked with the mouse.
+    const element = await this.byRole(role, name).waitHandle();
+    try {
+      await element.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await element.click();
+    } finally {
+      await element.dispose();
+    }
   }
 
   async typeText(text: string): Promise<void> {
