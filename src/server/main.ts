@@ -11,6 +11,7 @@ import { describeDatabase, openDatabase } from './db/open';
 import type { Sql } from './db/sql';
 import { createApp } from './http/app';
 import { jsonLogger, type Logger } from './http/log';
+import { createFailureLimiter } from './http/rate-limit';
 import { startLive } from './live/index';
 import { type NodeServerLimits, readServerLimits } from './server-limits';
 
@@ -47,8 +48,14 @@ export async function startServer(
   lock?.serve(adminHandler(sql));
   for (const m of applied)
     logger({ level: 'info', msg: 'migration applied', version: m.version, name: m.name });
-  const live = await startLive(sql, env.DATABASE_URL, logger);
+  // One count of failed authentications per address for the HTTP routes and the live channel alike.
+  const authFailures = createFailureLimiter(limits.rate.authFailures, Date.now);
+  const live = await startLive(sql, env.DATABASE_URL, logger, {
+    authFailures,
+    trustProxy: limits.trustProxy,
+  });
   const app = createApp({
+    authFailures,
     sql,
     logger,
     onPushed: live.announce,

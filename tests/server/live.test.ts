@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { hashSecret } from '../../src/server/accounts/secrets';
+import { createFailureLimiter } from '../../src/server/http/rate-limit';
 import { type Live, type LiveOptions, startLive } from '../../src/server/live/index';
 import { LIVE_CLOSE, LIVE_PATH, type LiveServerMessage } from '../../src/shared/sync/live-wire';
 import { Harness } from './helpers/harness';
@@ -157,6 +158,21 @@ describe(`the live channel (${DB_KIND})`, () => {
     expect(await connect(url).closed).toBe(LIVE_CLOSE.authTimeout);
     // A token in the address is not how it works: the socket still has to say it.
     expect(await connect(`${url}?token=${d.token}`).closed).toBe(LIVE_CLOSE.authTimeout);
+  });
+
+  it('counts failed tokens per address with the HTTP routes: past the limit, no socket and no lookup', async () => {
+    const authFailures = createFailureLimiter({ perMinute: 1, burst: 3 }, () => 0);
+    const { url } = await instance({ authFailures });
+    for (let i = 0; i < 3; i++)
+      expect(await connect(url, auth('B'.repeat(43))).closed).toBe(LIVE_CLOSE.unauthorized);
+    const refused = new WebSocket(url);
+    clients.push(refused);
+    const status = await new Promise<number>((resolve) =>
+      refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(status).toBe(429);
+    // The same counts hold on the HTTP routes: the address is refused there too, before any lookup.
+    expect(authFailures.check('127.0.0.1').ok).toBe(false);
   });
 
   it('closes a socket whose token is revoked after it connected', async () => {

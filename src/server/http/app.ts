@@ -26,7 +26,12 @@ import { describeIssues, readBody, refuse } from './body';
 import { requestAddressKey } from './client-address';
 import { jsonLogger, type Logger, requestLog } from './log';
 import { extensionCors, webOriginGuard } from './origin';
-import { type BucketLimits, createFailureLimiter, createRateLimiter } from './rate-limit';
+import {
+  type BucketLimits,
+  createFailureLimiter,
+  createRateLimiter,
+  type FailureLimiter,
+} from './rate-limit';
 
 export interface RateLimits {
   /** Per device token. */
@@ -69,6 +74,8 @@ export interface AppOptions {
   userQueueLimit?: number;
   /** Called after a push committed, with the user's new version (the live channel, ../live/index.ts). */
   onPushed?: (change: { userId: string; deviceId: string; version: number }) => void;
+  /** The failed-authentication counts, shared with the live channel so a token flood cannot switch routes. */
+  authFailures?: FailureLimiter;
 }
 
 export function createApp({
@@ -79,15 +86,16 @@ export function createApp({
   trustProxy,
   userQueueLimit,
   onPushed,
+  authFailures: sharedAuthFailures,
 }: AppOptions) {
   const limits = rateLimit === false ? false : { ...DEFAULT_RATE_LIMITS, ...rateLimit };
   const unlimited = () => ({ ok: true }) as const;
   const tokenLimit = limits ? createRateLimiter(limits.token, now) : unlimited;
   const enrolLimit = limits ? createRateLimiter(limits.enrol, now) : unlimited;
   const enrolGlobalLimit = limits ? createRateLimiter(limits.enrolGlobal, now) : unlimited;
-  const authFailures = limits
-    ? createFailureLimiter(limits.authFailures, now)
-    : { check: unlimited, fail: () => {} };
+  const authFailures =
+    sharedAuthFailures ??
+    (limits ? createFailureLimiter(limits.authFailures, now) : { check: unlimited, fail: () => {} });
   const addressKey = (c: Context) => requestAddressKey(c, trustProxy);
   const app = new Hono<AppEnv>();
 

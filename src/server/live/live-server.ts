@@ -7,6 +7,7 @@
  * revoked since.
  */
 import type { IncomingMessage, Server } from 'node:http';
+import type { BlockList } from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as v from 'valibot';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -14,8 +15,10 @@ import { LIVE_CLOSE, LIVE_LIMITS, LIVE_PATH, LiveAuthMessageSchema } from '../..
 import { principalForTokenHash } from '../accounts/enrol';
 import { hashSecret, looksLikeToken } from '../accounts/secrets';
 import type { Sql } from '../db/sql';
+import { addressBucket, clientAddress } from '../http/client-address';
 import type { Logger } from '../http/log';
 import { isExtensionOrigin } from '../http/origin';
+import type { FailureLimiter } from '../http/rate-limit';
 import type { LiveHub, LivePeer } from './hub';
 
 /** The bounds, with the defaults in DEFAULT_LIVE_OPTIONS. */
@@ -24,6 +27,10 @@ export interface LiveServerOptions {
   socketsTotal: number;
   authTimeoutMs: number;
   pingIntervalMs: number;
+  /** Failed authentications per address, the same counts the HTTP routes keep (http/auth.ts). */
+  authFailures?: FailureLimiter;
+  /** Proxies whose X-Forwarded-For is believed (http/client-address.ts). */
+  trustProxy?: BlockList;
 }
 
 /**
@@ -57,8 +64,23 @@ export function createLiveServer(
   const peerOf = new Map<WebSocket, LivePeer>();
 
   /** Why an upgrade is refused before it happens, if it is. */
+  /** The rate-limit key of the upgrade's client, as the HTTP routes compute it. */
+  const addressOf = (req: IncomingMessage): string => {
+    const forwarded = req.headers['x-forwarded-for'];
+    return addressBucket(
+      clientAddress(
+        req.socket.remoteAddress,
+        Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+        options.trustProxy,
+      ),
+    );
+  };
+
   function upgradeRefusal(req: IncomingMessage): [number, string] | undefined {
     if (new URL(req.url ?? '/', 'http://x').pathname !== LIVE_PATH) return [404, 'Not Found'];
+    // An address that failed too often to authenticate, on any route, gets no socket and no lookup.
+    if (options.authFailures && !options.authFailures.check(addressOf(req)).ok)
+      return [429, 'Too Many Requests'];
     const origin = req.headers.origin;
     // Same rule as the HTTP routes (origin.ts): browsers send Origin, and only the extension's may connect.
     if (origin !== undefined && !isExtensionOrigin(origin)) return [403, 'Forbidden'];
@@ -70,10 +92,10 @@ export function createLiveServer(
     const refusal = upgradeRefusal(req);
     if (refusal)
       socket.end(`HTTP/1.1 ${refusal[0]} ${refusal[1]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
+    else wss.handleUpgrade(req, socket, head, (ws) => accept(ws, addressOf(req)));
   }
 
-  function accept(ws: WebSocket): void {
+  function accept(ws: WebSocket, address: string): void {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('error', () => ws.terminate());
@@ -83,7 +105,7 @@ export function createLiveServer(
     );
     ws.once('message', (data, isBinary) => {
       clearTimeout(timer);
-      authenticate(ws, isBinary ? '' : data.toString()).catch((error: unknown) => {
+      authenticate(ws, isBinary ? '' : data.toString(), address).catch((error: unknown) => {
         logger({ level: 'warn', msg: 'live auth failed', error: String(error).slice(0, 200) });
         ws.close(1011, 'try again later');
       });
@@ -96,7 +118,7 @@ export function createLiveServer(
     });
   }
 
-  async function authenticate(ws: WebSocket, text: string): Promise<void> {
+  async function authenticate(ws: WebSocket, text: string, address: string): Promise<void> {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -112,6 +134,7 @@ export function createLiveServer(
     const tokenHash = looksLikeToken(token) ? hashSecret(token) : undefined;
     const principal = tokenHash ? await principalForTokenHash(sql, tokenHash) : null;
     if (!principal || !tokenHash) {
+      options.authFailures?.fail(address);
       ws.close(LIVE_CLOSE.unauthorized, 'unknown or revoked token');
       return;
     }
