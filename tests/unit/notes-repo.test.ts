@@ -12,11 +12,11 @@ import {
   editNote,
   importDrafts,
   liveNotes,
-  type UnstampedNote,
   notesForEntity,
   notesForPage,
   orphanIds,
   recordAnchorStatus,
+  type UnstampedNote,
 } from '../../src/background/db/notes-repo';
 import { compareHlc } from '../../src/shared/notes/hlc';
 
