@@ -62,6 +62,30 @@ export function findPostgres(root: string): { url: string } | { problem: string 
 /** Nothing answered at the PostgreSQL URL: the bench skips that half rather than failing. */
 export class PostgresUnavailable extends Error {}
 
+/**
+ * Runs `use` with the URL of a database created for it in the PostgreSQL at `adminUrl`, and drops the
+ * database afterwards, whatever happened. Throws PostgresUnavailable when nothing answers there.
+ */
+export async function withScratchDatabase<T>(adminUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `gloss_bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    const where = new URL(adminUrl);
+    throw new PostgresUnavailable(`${where.hostname}:${where.port || 5432}: ${(error as Error).message}`);
+  }
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return await use(url.href);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
 /** The server on a database created in the PostgreSQL at `adminUrl` for this run, dropped afterwards. */
 export async function startOnPostgres(adminUrl: string): Promise<BenchServer> {
   const name = `gloss_bench_${process.pid}_${Date.now()}`;

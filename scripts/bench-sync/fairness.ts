@@ -11,14 +11,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import pg from 'pg';
 import { enrolDevice } from '../../src/server/accounts/enrol';
 import { createUser, issueCode } from '../../src/server/accounts/users';
 import { migrate } from '../../src/server/db/migrate';
 import { openPostgres } from '../../src/server/db/postgres';
 import type { Sql } from '../../src/server/db/sql';
 import { createApp } from '../../src/server/http/app';
-import { PostgresUnavailable } from './databases';
+import { withScratchDatabase } from './databases';
 import { SimDevice, seededRandom } from './device';
 import { Latencies, percentile } from './stats';
 
@@ -91,19 +90,9 @@ async function measure(sql: Sql, url: string, o: FairnessOptions): Promise<Fairn
 }
 
 /** Runs the fairness measurement on a database created in `adminUrl`'s server, dropped afterwards. */
-export async function runFairness(adminUrl: string, o: FairnessOptions): Promise<FairnessResult> {
-  const name = `gloss_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new PostgresUnavailable((error as Error).message);
-  }
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const dbUrl = new URL(adminUrl);
-    dbUrl.pathname = `/${name}`;
-    const sql = await openPostgres(dbUrl.href);
+export function runFairness(adminUrl: string, o: FairnessOptions): Promise<FairnessResult> {
+  return withScratchDatabase(adminUrl, async (dbUrl) => {
+    const sql = await openPostgres(dbUrl);
     await migrate(sql);
     const app = createApp({ sql, rateLimit: false, logger: () => {} });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -116,10 +105,7 @@ export async function runFairness(adminUrl: string, o: FairnessOptions): Promise
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sql.close();
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }
 
 /** The printed table: the other user's pulls, quiet and busy, and busy ÷ quiet. */

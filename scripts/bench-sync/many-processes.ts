@@ -4,29 +4,18 @@
  * load balancer without affinity), as docs/server-scaling.md lays the servers out. Each process keeps its
  * own rate limits and push queues; only the database is shared.
  */
-import pg from 'pg';
 import { openPostgres } from '../../src/server/db/postgres';
-import { PostgresUnavailable } from './databases';
+import { withScratchDatabase } from './databases';
 import { randomRouter, startServerProcesses } from './server-processes';
 import type { RunResult } from './stats';
 import { type LoadOptions, runLoad } from './workload';
 
 /** Runs `load` through `count` processes on a database created in `adminUrl`'s server, dropped afterwards. */
-export async function runOnProcesses(adminUrl: string, count: number, load: LoadOptions): Promise<RunResult> {
-  const name = `gloss_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new PostgresUnavailable((error as Error).message);
-  }
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const processes = await startServerProcesses(url.href, count);
+export function runOnProcesses(adminUrl: string, count: number, load: LoadOptions): Promise<RunResult> {
+  return withScratchDatabase(adminUrl, async (url) => {
+    const processes = await startServerProcesses(url, count);
     // The bench's own connection, for enrolment and the check (the servers have theirs).
-    const sql = await openPostgres(url.href, { max: 2 });
+    const sql = await openPostgres(url, { max: 2 });
     try {
       process.stderr.write(
         `bench-sync: ${count} server processes at ${processes.map((p) => p.url).join(', ')}\n`,
@@ -36,8 +25,5 @@ export async function runOnProcesses(adminUrl: string, count: number, load: Load
       await sql.close();
       await Promise.all(processes.map((p) => p.stop()));
     }
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }
