@@ -1,7 +1,7 @@
 /**
  * The note requests of `shared/protocol.ts`. Content scripts may read and write notes only through these,
  * after the router has validated every argument; page scripts cannot reach them at all (they cannot send
- * runtime messages to Gloss, see README "Privacy and safety").
+ * runtime messages to Gloss, see docs/notes.md "Notes and safety").
  */
 import { browser } from '../platform/browser';
 import { sendEventToTab } from '../platform/messaging';

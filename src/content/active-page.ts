@@ -46,7 +46,7 @@ function once<T>(read: () => T): () => T {
   };
 }
 
-/** Notes are kept for the top document only (see README "Notes"): frames have addresses of their own. */
+/** Notes are kept for the top document only (see docs/notes.md): frames have addresses of their own. */
 export const isTopFrame = window === window.top;
 
 /** What an active page needs from the session that switches it on and off. */

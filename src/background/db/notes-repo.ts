@@ -1,6 +1,6 @@
 /**
  * Notes in Dexie. Every change writes the note, its per-field clocks and an outbox entry in one
- * transaction (../shared/docs/sync.md), so a crash or a full disk leaves either the whole edit or none of it.
+ * transaction (docs/sync.md), so a crash or a full disk leaves either the whole edit or none of it.
  * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The sync client (../shared/docs/sync.md): a cycle pushes the outbox, then pulls what changed since the
+ * The sync client (docs/sync.md): a cycle pushes the outbox, then pulls what changed since the
  * cursor. One cycle runs at a time; a trigger arriving meanwhile runs one more afterwards. Everything that
  * matters (account, token, cursor, outbox, clock, outcome) is in IndexedDB and written in transactions, so
  * the background may be killed at any point and a new engine simply carries on.

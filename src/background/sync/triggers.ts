@@ -1,5 +1,5 @@
 /**
- * When cycles run (../shared/docs/sync.md, "When to sync"): shortly after a local edit (debounced, so a
+ * When cycles run (docs/sync.md, "How sync works"): shortly after a local edit (debounced, so a
  * burst of typing sends once), on a periodic alarm, when the browser comes online, at start-up, and when a
  * failed or unfinished cycle asked to be retried. Timers die with the service worker; the alarms do not,
  * so every timer here has an alarm behind it and nothing is lost when the background is killed.

@@ -1,6 +1,6 @@
 /**
  * The CSS Custom Highlight API registry of a page: one `Highlight` per entity, registered in
- * `CSS.highlights` as `gloss-<entityId>` (the contract pages and tests rely on, see README), plus an index
+ * `CSS.highlights` as `gloss-<entityId>` (the contract pages and tests rely on, see docs/matching.md), plus an index
  * from text nodes to mentions for hit-testing, re-scanning and removal, and an ordered list for keyboard
  * navigation. The page's DOM is never touched.
  */

@@ -1,5 +1,5 @@
 /**
- * Picks the database the way the README documents: PostgreSQL when `DATABASE_URL` is set, otherwise PGlite
+ * Picks the database the way docs/sync.md documents: PostgreSQL when `DATABASE_URL` is set, otherwise PGlite
  * in `GLOSS_DATA_DIR` (default `.data/server` in the repository), and migrates it. The server and the CLI
  * both open it here, so they always agree on where the data is.
  */

@@ -1,6 +1,6 @@
 /**
  * The one seam between the server and its database: PostgreSQL's dialect behind an interface small enough
- * for two implementations (PGlite in-process, `pg` against a real server; see ../shared/docs/sync.md) and
+ * for two implementations (PGlite in-process, `pg` against a real server; see docs/sync.md) and
  * for tests to wrap (to inject a failure or latency). Every query is parameterised; nothing is interpolated.
  */
 

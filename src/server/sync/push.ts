@@ -1,5 +1,5 @@
 /**
- * Applying a push (POST /v1/push) in one transaction, as ../shared/docs/sync.md lays out:
+ * Applying a push (POST /v1/push) in one transaction, as docs/sync.md lays out:
  *
  *   lock the user's row ─ refuse clocks from the future ─ merge each note field by field ─ record the
  *   losing values ─ give each changed note the next version ─ remember the device's applied-through id

@@ -1,6 +1,6 @@
 /**
  * Hybrid logical clocks (Kulkarni et al.), the ordering behind per-field last-writer-wins (see
- * ../shared/docs/sync.md). Shared by the extension and, later, the sync server, so both order edits the
+ * docs/sync.md). Shared by the extension and, later, the sync server, so both order edits the
  * same way. An HLC is encoded as a fixed-width string that sorts like the clock: wall milliseconds, a
  * counter for events within one millisecond, and the device id as the final tie-breaker.
  *

@@ -1,5 +1,5 @@
 /**
- * A reader's note as stored, with the sync-ready fields of ../shared/docs/sync.md from the start: a client
+ * A reader's note as stored, with the sync-ready fields of docs/sync.md from the start: a client
  * UUID, the device that last wrote it, one hybrid logical clock per field plus their maximum, a `deleted`
  * tombstone, and the server's version once synced.
  *

@@ -1,5 +1,5 @@
 /**
- * The per-field merge of ../shared/docs/sync.md, shared by the extension and the server: for each field the
+ * The per-field merge of docs/sync.md, shared by the extension and the server: for each field the
  * value with the later hybrid logical clock wins (HLCs end in the device id, so two clocks are never equal
  * unless they are the same write). `deleted` is a field like the others, so the later of an edit and a
  * delete wins. The merge is commutative, associative and idempotent, which is what lets records travel

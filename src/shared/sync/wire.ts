@@ -1,5 +1,5 @@
 /**
- * The sync protocol between the extension and a Gloss sync server (../shared/docs/sync.md), shared by both
+ * The sync protocol between the extension and a Gloss sync server (docs/sync.md), shared by both
  * sides so they cannot drift: request and reply shapes, and the limits both enforce. Validation schemas for
  * these shapes live in `wire-schemas.ts`.
  *

@@ -3,7 +3,7 @@
  *
  * - `users.version` is the per-user change counter. A push locks this row (`FOR UPDATE`) and hands out the
  *   next numbers to the notes it changes, so versions become visible in order and a pull's cursor can
- *   never pass a change that commits later (the cursor pitfall in ../shared/docs/sync.md).
+ *   never pass a change that commits later (see docs/sync.md, "How sync works").
  * - `mutation_cursors` remembers, per user and per client device id (the id in a push and in its clocks),
  *   the highest mutation id applied, so a retried push has no second effect. It is keyed by the client's
  *   device id rather than the token: a re-enrolled install keeps its sequence, and an install that lost its
