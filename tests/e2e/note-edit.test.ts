@@ -58,7 +58,13 @@ describe.each(browsersUnderTest())('editing one field of a note keeps the others
 
   it('text only, in the dashboard', async () => {
     await dashboard.clickByRole('button', 'Edit');
-    // Focus lands in the text field; type at its end, as a reader who clicked after the last word.
+    // Focus moves into the text field once the form has rendered; type at its end, as a reader who clicked
+    // after the last word.
+    await waitFor(
+      () => dashboard.evaluate<string>('document.activeElement ? document.activeElement.tagName : ""'),
+      (tag) => tag === 'TEXTAREA',
+      { what: "focus in the edit form's text field" },
+    );
     await dashboard.evaluate('document.activeElement.setSelectionRange(1e6, 1e6)');
     await dashboard.typeText(' behind the threat');
     await dashboard.clickByRole('button', 'Save');
