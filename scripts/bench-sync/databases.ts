@@ -62,11 +62,17 @@ export function findPostgres(root: string): { url: string } | { problem: string 
 /** Nothing answered at the PostgreSQL URL: the bench skips that half rather than failing. */
 export class PostgresUnavailable extends Error {}
 
+/** A database made for one bench run, and the way to drop it (which also closes the admin connection). */
+interface ScratchDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
 /**
- * Runs `use` with the URL of a database created for it in the PostgreSQL at `adminUrl`, and drops the
- * database afterwards, whatever happened. Throws PostgresUnavailable when nothing answers there.
+ * Creates a database for this run in the PostgreSQL at `adminUrl`. Throws PostgresUnavailable when nothing
+ * answers there; a database that could not be created is dropped (if half made) before the error is thrown.
  */
-export async function withScratchDatabase<T>(adminUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+async function createScratchDatabase(adminUrl: string): Promise<ScratchDatabase> {
   const name = `gloss_bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   try {
@@ -75,47 +81,54 @@ export async function withScratchDatabase<T>(adminUrl: string, use: (url: string
     const where = new URL(adminUrl);
     throw new PostgresUnavailable(`${where.hostname}:${where.port || 5432}: ${(error as Error).message}`);
   }
+  const drop = async () => {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    } finally {
+      await admin.end();
+    }
+  };
   try {
     await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await use(url.href);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop };
+}
+
+/** Runs `use` with the URL of a scratch database, and drops the database afterwards, whatever happened. */
+export async function withScratchDatabase<T>(adminUrl: string, use: (url: string) => Promise<T>): Promise<T> {
+  const scratch = await createScratchDatabase(adminUrl);
+  try {
+    return await use(scratch.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await scratch.drop();
   }
 }
 
 /** The server on a database created in the PostgreSQL at `adminUrl` for this run, dropped afterwards. */
 export async function startOnPostgres(adminUrl: string): Promise<BenchServer> {
-  const name = `gloss_bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  const scratch = await createScratchDatabase(adminUrl);
   try {
-    await admin.connect();
-  } catch (error) {
-    const where = new URL(adminUrl);
-    throw new PostgresUnavailable(`${where.hostname}:${where.port || 5432}: ${(error as Error).message}`);
-  }
-  const drop = () => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const server = await startServer({ HOST: '127.0.0.1', PORT: '0', DATABASE_URL: url.href }, quietLogger);
+    const server = await startServer(
+      { HOST: '127.0.0.1', PORT: '0', DATABASE_URL: scratch.url },
+      quietLogger,
+    );
     return {
       server,
       async dispose() {
         try {
           await server.close();
-          await drop();
         } finally {
-          await admin.end();
+          await scratch.drop();
         }
       },
     };
   } catch (error) {
-    await drop().catch(() => undefined);
-    await admin.end();
+    await scratch.drop();
     throw error;
   }
 }
