@@ -8,12 +8,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/platform/browser', async () => ({
-  browser: (await import('./pages-fake-browser')).fakeBrowser,
+vi.mock('../../../../src/platform/browser', async () => ({
+  browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { FakeSyncServer } = await import('./sync-fake-server');
-const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./sync-devices');
+const { FakeSyncServer } = await import('../../sync-fake-server');
+const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./devices');
 
 const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
 afterEach(() => rig.reset());

@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../../src/platform/browser';
-import type { BrowserFacts } from '../../src/platform/device-name';
+import type { Runtime } from '../../../../src/platform/browser';
+import type { BrowserFacts } from '../../../../src/platform/device-name';
 
 const platform = vi.hoisted(() => ({
   browserInfo: undefined as undefined | (() => Promise<{ name: string; version?: string }>),
@@ -15,8 +15,8 @@ const platform = vi.hoisted(() => ({
   created: [] as string[],
 }));
 
-vi.mock('../../src/platform/browser', async () => {
-  const { fakeBrowser } = await import('./pages-fake-browser');
+vi.mock('../../../../src/platform/browser', async () => {
+  const { fakeBrowser } = await import('../../pages-fake-browser');
   return {
     browser: {
       ...fakeBrowser,
@@ -43,14 +43,14 @@ vi.mock('../../src/platform/browser', async () => {
   };
 });
 
-const { route, senderProblem } = await import('../../src/background/router');
-const { parseRequest } = await import('../../src/shared/protocol-schemas');
-const { makeSyncHandlers } = await import('../../src/background/sync/sync-handlers');
-const { normaliseServerUrl } = await import('../../src/background/sync/server-url');
-const { deviceName, nameFromFacts } = await import('../../src/platform/device-name');
-const { ensurePeriodicAlarm, setAlarmAt } = await import('../../src/platform/alarms');
-const { FakeSyncServer } = await import('./sync-fake-server');
-const { Rig, SERVER_URL, world } = await import('./sync-devices');
+const { route, senderProblem } = await import('../../../../src/background/router');
+const { parseRequest } = await import('../../../../src/shared/protocol-schemas');
+const { makeSyncHandlers } = await import('../../../../src/background/sync/sync-handlers');
+const { normaliseServerUrl } = await import('../../../../src/background/sync/server-url');
+const { deviceName, nameFromFacts } = await import('../../../../src/platform/device-name');
+const { ensurePeriodicAlarm, setAlarmAt } = await import('../../../../src/platform/alarms');
+const { FakeSyncServer } = await import('../../sync-fake-server');
+const { Rig, SERVER_URL, world } = await import('./devices');
 
 const ctx = { extensionId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
 const optionsPage = {

@@ -6,14 +6,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/platform/browser', async () => ({
-  browser: (await import('./pages-fake-browser')).fakeBrowser,
+vi.mock('../../../../src/platform/browser', async () => ({
+  browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { FakeSyncServer } = await import('./sync-fake-server');
-const { expectConverged, Rig, tick, world } = await import('./sync-devices');
-const { decodeHlc } = await import('../../src/shared/notes/hlc');
-const { QUICK_RETRY_MS } = await import('../../src/background/sync/backoff');
+const { FakeSyncServer } = await import('../../sync-fake-server');
+const { expectConverged, Rig, tick, world } = await import('./devices');
+const { decodeHlc } = await import('../../../../src/shared/notes/hlc');
+const { QUICK_RETRY_MS } = await import('../../../../src/background/sync/backoff');
 
 const DAY = 86_400_000;
 const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));

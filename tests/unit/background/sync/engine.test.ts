@@ -6,14 +6,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/platform/browser', async () => ({
-  browser: (await import('./pages-fake-browser')).fakeBrowser,
+vi.mock('../../../../src/platform/browser', async () => ({
+  browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { FakeSyncServer } = await import('./sync-fake-server');
-const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./sync-devices');
-const { syncArea } = await import('./pages-fake-browser');
-const { requeueAll } = await import('../../src/background/sync/outbox-ops');
+const { FakeSyncServer } = await import('../../sync-fake-server');
+const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./devices');
+const { syncArea } = await import('../../pages-fake-browser');
+const { requeueAll } = await import('../../../../src/background/sync/outbox-ops');
 
 const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
 afterEach(() => rig.reset());

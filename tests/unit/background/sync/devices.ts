@@ -4,14 +4,14 @@
  * through the real engine. Import after mocking `platform/browser` (the engine words errors with `t()`).
  */
 import { expect } from 'vitest';
-import { type GlossDb, openDb } from '../../src/background/db/database';
-import { addNote, changeNote, draftOf } from '../../src/background/db/notes-repo';
-import { SyncEngine, type SyncEngineDeps } from '../../src/background/sync/engine';
-import { toSyncNote } from '../../src/background/sync/note-codec';
-import type { NoteRecord } from '../../src/shared/notes/note-types';
-import type { NewNote } from '../../src/shared/protocol';
-import type { SyncServerHarness } from './sync-fake-server';
-import { FaultyNetwork } from './sync-faults';
+import { type GlossDb, openDb } from '../../../../src/background/db/database';
+import { addNote, changeNote, draftOf } from '../../../../src/background/db/notes-repo';
+import { SyncEngine, type SyncEngineDeps } from '../../../../src/background/sync/engine';
+import { toSyncNote } from '../../../../src/background/sync/note-codec';
+import type { NoteRecord } from '../../../../src/shared/notes/note-types';
+import type { NewNote } from '../../../../src/shared/protocol';
+import type { SyncServerHarness } from '../../sync-fake-server';
+import { FaultyNetwork } from './faults';
 
 /** Shared "real" time; each device reads it through its own (possibly skewed) clock. */
 export const world = { t: 1_750_000_000_000 };

@@ -4,7 +4,7 @@
  * answers with an error status, hangs until the caller's timeout, freezes forever (a killed background
  * never hears back), or runs something first (another device pushing between two pull pages).
  */
-import type { FetchLike } from '../../src/background/sync/transport';
+import type { FetchLike } from '../../../../src/background/sync/transport';
 
 /** The protocol's routes. */
 export type Route = 'enrol' | 'push' | 'pull';

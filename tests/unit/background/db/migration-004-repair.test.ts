@@ -8,17 +8,17 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/platform/browser', async () => ({
-  browser: (await import('./pages-fake-browser')).fakeBrowser,
+vi.mock('../../../../src/platform/browser', async () => ({
+  browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { openDb } = await import('../../src/background/db/database');
-const { nextClock } = await import('../../src/background/db/device-clock');
-const { REPAIR_CLOCK } = await import('../../src/background/db/migrations/004-repair-lost-fields');
-const { MIGRATIONS } = await import('../../src/background/db/migrations/index');
-const { FakeSyncServer } = await import('./sync-fake-server');
-const { Rig, tick, world } = await import('./sync-devices');
-type NoteRecord = import('../../src/shared/notes/note-types').NoteRecord;
+const { openDb } = await import('../../../../src/background/db/database');
+const { nextClock } = await import('../../../../src/background/db/device-clock');
+const { REPAIR_CLOCK } = await import('../../../../src/background/db/migrations/004-repair-lost-fields');
+const { MIGRATIONS } = await import('../../../../src/background/db/migrations/index');
+const { FakeSyncServer } = await import('../../sync-fake-server');
+const { Rig, tick, world } = await import('../sync/devices');
+type NoteRecord = import('../../../../src/shared/notes/note-types').NoteRecord;
 
 /** Opens `name` as a version-3 database (before the repair), lets `fill` write to it, and closes it. */
 async function atVersion3(name: string, fill: (db: Dexie) => Promise<void>): Promise<void> {
