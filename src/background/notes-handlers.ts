@@ -9,6 +9,7 @@ import { pageKey as pageKeyOf } from '../shared/notes/normalize-url';
 import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
 import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../shared/notes/web-annotation/markdown-export';
+import { orphanIds, recordAnchorStatus } from './db/anchor-status-repo';
 import type { GlossDb } from './db/database';
 import { entitySummaries } from './db/kb-repo';
 import {
@@ -21,8 +22,6 @@ import {
   liveNotes,
   notesForEntity,
   notesForPage,
-  orphanIds,
-  recordAnchorStatus,
   viewOf,
 } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';

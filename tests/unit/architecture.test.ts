@@ -1,8 +1,8 @@
 /**
  * Meta-tests for the house rules on imports: contexts import only `shared/` and `platform/`, never each
- * other; only `platform/` touches webextension-polyfill; only `background/db/` touches Dexie; `shared/`
- * stays pure; in the content script, ui/ may use notes/ but not the reverse. A violation names the file and
- * the import.
+ * other; only `platform/` touches webextension-polyfill; only `background/db/` touches Dexie, and there each
+ * store has one owner module; `shared/` stays pure; in the content script, ui/ may use notes/ but not the
+ * reverse. A violation names the file and the import (or the store).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -80,6 +80,53 @@ describe('import boundaries', () => {
         ({ from, target }) =>
           inside(from, 'platform') && ['content', 'background', 'pages', 'kb'].some((f) => inside(target, f)),
       ),
+    ).toEqual([]);
+  });
+});
+
+/** The extension's stores (db/database.ts) and the one module allowed to read and write each. */
+const STORE_OWNERS: Record<string, string> = {
+  notes: 'background/db/notes-repo.ts',
+  outbox: 'background/db/outbox-repo.ts',
+  meta: 'background/db/meta-repo.ts',
+  entities: 'background/db/kb-repo.ts',
+  passages: 'background/db/kb-repo.ts',
+  sources: 'background/db/kb-repo.ts',
+  sites: 'background/db/sites-repo.ts',
+  anchorStatus: 'background/db/anchor-status-repo.ts',
+};
+
+/** Every `db.<store>` and `db.transaction` in the extension's code (the server has its own `db`). */
+const storeUses = files(SRC)
+  .map((file) => ({ file: relative(SRC, file), text: readFileSync(file, 'utf8') }))
+  .filter(({ file }) => !inside(file, 'server') && !inside(file, 'background/db/migrations'))
+  .flatMap(({ file, text }) =>
+    [...text.matchAll(/\bdb\.(\w+)\b/g)]
+      .map((m) => m[1]!)
+      .filter((name) => name in STORE_OWNERS || name === 'transaction' || name === 'table')
+      .map((name) => ({ file, name })),
+  );
+
+describe('store owners', () => {
+  it('found the repositories', () => {
+    expect(new Set(storeUses.map((u) => u.file))).toEqual(
+      new Set([...Object.values(STORE_OWNERS), 'background/db/database.ts']),
+    );
+  });
+
+  it('lets each store be touched only by its repository in background/db/', () => {
+    expect(
+      storeUses
+        .filter(({ file, name }) => name in STORE_OWNERS && STORE_OWNERS[name] !== file)
+        .map(({ file, name }) => `${file} touches db.${name}`),
+    ).toEqual([]);
+  });
+
+  it('opens transactions only through db/database.ts inTransaction', () => {
+    expect(
+      storeUses
+        .filter(({ file, name }) => !(name in STORE_OWNERS) && file !== 'background/db/database.ts')
+        .map(({ file, name }) => `${file} calls db.${name}`),
     ).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { orphanIds, recordAnchorStatus } from '../../src/background/db/anchor-status-repo';
 import { type GlossDb, openDb } from '../../src/background/db/database';
 import {
   addNote,
@@ -14,8 +15,6 @@ import {
   liveNotes,
   notesForEntity,
   notesForPage,
-  orphanIds,
-  recordAnchorStatus,
   type UnstampedNote,
 } from '../../src/background/db/notes-repo';
 import { compareHlc } from '../../src/shared/notes/hlc';

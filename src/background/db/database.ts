@@ -51,6 +51,26 @@ export type GlossDb = Dexie & {
   anchorStatus: EntityTable<AnchorStatusRow, 'noteId'>;
 };
 
+/** The name of a store, for the transaction scopes the repositories open. */
+export type TableName = Exclude<keyof GlossDb, keyof Dexie>;
+
+/**
+ * Runs `work` in one transaction over the named stores. The repositories in this folder call it; other code
+ * calls repository functions inside it (each joins the running transaction), so a change that spans tables
+ * (a note, its clocks and its outbox entry) commits whole or not at all.
+ */
+export function inTransaction<T>(
+  db: GlossDb,
+  mode: 'r' | 'rw',
+  tables: readonly TableName[],
+  work: () => Promise<T>,
+): Promise<T> {
+  return db.transaction(mode, tables as TableName[], work);
+}
+
+/** The stores a note change touches: the note, its outbox entry, and the device clock in `meta`. */
+export const NOTE_TABLES: readonly TableName[] = ['notes', 'outbox', 'meta'];
+
 /** The database name. Tests pass their own to stay isolated. */
 export const DB_NAME = 'gloss';
 

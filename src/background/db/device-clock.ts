@@ -6,18 +6,14 @@
  */
 import { receiveHlc, tickHlc } from '../../shared/notes/hlc';
 import type { GlossDb } from './database';
-
-const DEVICE = 'deviceId';
-const CLOCK = 'hlc';
-const MUTATION = 'mutationSeq';
-const OFFSET = 'clockOffsetMs';
+import { deleteMeta, readMeta, writeMeta } from './meta-repo';
 
 /** This device's id, created the first time a note is written. */
 export async function deviceId(db: GlossDb): Promise<string> {
-  const row = await db.meta.get(DEVICE);
-  if (row) return row.value;
+  const stored = await readMeta(db, 'deviceId');
+  if (stored) return stored;
   const id = crypto.randomUUID();
-  await db.meta.put({ key: DEVICE, value: id });
+  await writeMeta(db, 'deviceId', id);
   return id;
 }
 
@@ -27,30 +23,30 @@ export async function deviceId(db: GlossDb): Promise<string> {
  * folding pulled clocks in (`observeClock`) already orders later edits after what was seen.
  */
 export async function clockOffset(db: GlossDb): Promise<number> {
-  return Number((await db.meta.get(OFFSET))?.value ?? '0') || 0;
+  return Number((await readMeta(db, 'clockOffsetMs')) ?? '0') || 0;
 }
 
 /** Records the wall-clock correction (0 removes it). */
 export async function setClockOffset(db: GlossDb, offsetMs: number): Promise<void> {
-  if (offsetMs === 0) await db.meta.delete(OFFSET);
-  else await db.meta.put({ key: OFFSET, value: String(Math.round(offsetMs)) });
+  if (offsetMs === 0) await deleteMeta(db, 'clockOffsetMs');
+  else await writeMeta(db, 'clockOffsetMs', String(Math.round(offsetMs)));
 }
 
 /** A new clock for a local edit, later than every clock this device issued or saw. */
 export async function nextClock(db: GlossDb, nowMs: number): Promise<{ hlc: string; deviceId: string }> {
   const device = await deviceId(db);
-  const last = await db.meta.get(CLOCK);
-  const hlc = tickHlc(last?.value, nowMs + (await clockOffset(db)), device);
-  await db.meta.put({ key: CLOCK, value: hlc });
+  const last = await readMeta(db, 'hlc');
+  const hlc = tickHlc(last, nowMs + (await clockOffset(db)), device);
+  await writeMeta(db, 'hlc', hlc);
   return { hlc, deviceId: device };
 }
 
 /** Folds a clock pulled from the server into this device's clock, so later local edits beat it. */
 export async function observeClock(db: GlossDb, remote: string, nowMs: number): Promise<void> {
   const device = await deviceId(db);
-  const last = await db.meta.get(CLOCK);
-  const hlc = receiveHlc(last?.value, remote, nowMs + (await clockOffset(db)), device);
-  await db.meta.put({ key: CLOCK, value: hlc });
+  const last = await readMeta(db, 'hlc');
+  const hlc = receiveHlc(last, remote, nowMs + (await clockOffset(db)), device);
+  await writeMeta(db, 'hlc', hlc);
 }
 
 /**
@@ -58,7 +54,7 @@ export async function observeClock(db: GlossDb, remote: string, nowMs: number): 
  * issuing clocks from the fast time, which the server refuses.
  */
 export async function resetClock(db: GlossDb, hlc: string): Promise<void> {
-  await db.meta.put({ key: CLOCK, value: hlc });
+  await writeMeta(db, 'hlc', hlc);
 }
 
 /** The next per-device mutation id for the outbox (increasing, never reused). */
@@ -68,7 +64,7 @@ export async function nextMutationId(db: GlossDb): Promise<number> {
 
 /** Reserves `count` consecutive mutation ids and returns the first. */
 export async function nextMutationIds(db: GlossDb, count: number): Promise<number> {
-  const last = Number((await db.meta.get(MUTATION))?.value ?? '0');
-  await db.meta.put({ key: MUTATION, value: String(last + count) });
+  const last = Number((await readMeta(db, 'mutationSeq')) ?? '0');
+  await writeMeta(db, 'mutationSeq', String(last + count));
   return last + 1;
 }

@@ -4,13 +4,12 @@
  */
 import type { CardData, EntityRecord, EntitySummary, KbBundle, SourceMeta } from '../../shared/kb-types';
 import type { AliasSpec, SourceView } from '../../shared/protocol';
-import type { GlossDb, SourceRow } from './database';
-
-const KB_VERSION_KEY = 'kbVersion';
+import { type GlossDb, inTransaction, type SourceRow } from './database';
+import { readMeta, writeMeta } from './meta-repo';
 
 /** The version of the built-in KB currently stored, if any. */
 export async function storedKbVersion(db: GlossDb): Promise<string | undefined> {
-  return (await db.meta.get(KB_VERSION_KEY))?.value;
+  return readMeta(db, 'kbVersion');
 }
 
 /**
@@ -18,7 +17,7 @@ export async function storedKbVersion(db: GlossDb): Promise<string | undefined> 
  * with a built-in one keeps precedence.
  */
 export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<void> {
-  await db.transaction('rw', [db.entities, db.passages, db.sources, db.meta], async () => {
+  await inTransaction(db, 'rw', ['entities', 'passages', 'sources', 'meta'], async () => {
     await db.entities.where('origin').equals('builtin').delete();
     await db.passages.where('origin').equals('builtin').delete();
     await db.sources.where('origin').equals('builtin').delete();
@@ -38,7 +37,7 @@ export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<v
         mentions: bundle.mentions.filter((m) => m.sourceId === s.id).map(({ sourceId: _omit, ...m }) => m),
       })),
     );
-    await db.meta.put({ key: KB_VERSION_KEY, value: bundle.version });
+    await writeMeta(db, 'kbVersion', bundle.version);
   });
 }
 

@@ -4,13 +4,16 @@
  * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
  */
 
+import { decodeHlc } from '../../shared/notes/hlc';
 import { siteOf } from '../../shared/notes/normalize-url';
 import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
 import { storableFields } from '../../shared/notes/storable-text';
 import { normalizeTags } from '../../shared/notes/tags';
 import type { NewNote, NoteEdit } from '../../shared/protocol';
-import type { GlossDb } from './database';
-import { nextClock, nextMutationId } from './device-clock';
+import { maxClock } from '../../shared/sync/merge';
+import { type GlossDb, inTransaction, NOTE_TABLES } from './database';
+import { nextClock } from './device-clock';
+import { queueChange } from './outbox-repo';
 
 /** A note as the other contexts see it. */
 export function viewOf(note: NoteRecord): NoteView {
@@ -41,8 +44,6 @@ export function draftOf(input: NewNote, pageKey: string, nowMs: number): Unstamp
   };
 }
 
-const tables = (db: GlossDb) => [db.notes, db.outbox, db.meta];
-
 /** Called with the database after a local change to its notes has committed. */
 export type LocalChangeListener = (db: GlossDb) => void;
 const localChangeListeners = new Set<LocalChangeListener>();
@@ -62,13 +63,9 @@ async function writeLocal<T>(
   write: () => Promise<T>,
   hasChanged: (value: T) => boolean,
 ): Promise<T> {
-  const value = await db.transaction('rw', tables(db), write);
+  const value = await inTransaction(db, 'rw', NOTE_TABLES, write);
   if (hasChanged(value)) for (const listener of localChangeListeners) listener(db);
   return value;
-}
-
-async function queue(db: GlossDb, noteId: string, fields: NoteField[]): Promise<void> {
-  await db.outbox.add({ noteId, mutationId: await nextMutationId(db), fields });
 }
 
 async function stamp(db: GlossDb, draft: UnstampedNote, nowMs: number): Promise<NoteRecord> {
@@ -85,7 +82,7 @@ export function addNote(db: GlossDb, draft: UnstampedNote, nowMs: number): Promi
     async () => {
       const note = await stamp(db, draft, nowMs);
       await db.notes.add(note);
-      await queue(db, note.id, [...NOTE_FIELDS]);
+      await queueChange(db, note.id, [...NOTE_FIELDS]);
       return note;
     },
     () => true,
@@ -126,22 +123,45 @@ export function changeNote(db: GlossDb, id: string, change: NoteChange, nowMs: n
       changed.push('deleted');
       patch = { ...patch, deleted: false };
     }
-    const { hlc, deviceId } = await nextClock(db, nowMs);
-    const next: NoteRecord = {
-      ...note,
-      ...patch,
-      deviceId,
-      hlc,
-      updatedAt: nowMs,
-      clocks: { ...note.clocks },
-    };
-    for (const f of changed) next.clocks[f] = hlc;
-    await db.notes.put(next);
-    await queue(db, id, changed);
+    const next = await writeFields(db, note, { ...patch, updatedAt: nowMs }, changed, nowMs);
     hasChanged = true;
     return next;
   };
   return writeLocal(db, write, () => hasChanged);
+}
+
+/**
+ * The one rule for changing a stored note: `fields` get a new clock from this device (the others keep
+ * theirs), `patch` is applied, and the change is queued for sync, in the caller's transaction.
+ */
+async function writeFields(
+  db: GlossDb,
+  note: NoteRecord,
+  patch: Partial<NoteRecord>,
+  fields: NoteField[],
+  nowMs: number,
+): Promise<NoteRecord> {
+  const { hlc } = await nextClock(db, nowMs);
+  const clocks = { ...note.clocks };
+  for (const f of fields) clocks[f] = hlc;
+  const latest = maxClock(clocks);
+  const next: NoteRecord = { ...note, ...patch, clocks, hlc: latest, deviceId: decodeHlc(latest).deviceId };
+  await db.notes.put(next);
+  await queueChange(db, note.id, fields);
+  return next;
+}
+
+/**
+ * Gives `fields` of a note a new clock without changing their values (clock-correction.ts: values written
+ * under a fast wall clock), and queues them. Not a reader's edit: `updatedAt` stays, no listener is told.
+ */
+export function restampFields(
+  db: GlossDb,
+  note: NoteRecord,
+  fields: NoteField[],
+  nowMs: number,
+): Promise<NoteRecord> {
+  return writeFields(db, note, {}, fields, nowMs);
 }
 
 /** Applies a reader's edit from the page UI or the dashboard. */
@@ -188,28 +208,28 @@ export function importDrafts(
     const records: NoteRecord[] = [];
     for (const draft of fresh) records.push(await stamp(db, draft, nowMs));
     await db.notes.bulkAdd(records);
-    for (const r of records) await queue(db, r.id, [...NOTE_FIELDS]);
+    for (const r of records) await queueChange(db, r.id, [...NOTE_FIELDS]);
     return { added: records.length, unchanged: drafts.length - records.length };
   };
   return writeLocal(db, write, ({ added }) => added > 0);
 }
 
-/** Remembers which of a page's notes were placed and which are orphans (local, never synced). */
-export async function recordAnchorStatus(
-  db: GlossDb,
-  pageKey: string,
-  anchoredIds: readonly string[],
-  orphanIds: readonly string[],
-  nowMs: number,
-): Promise<void> {
-  const rows = [
-    ...anchoredIds.map((noteId) => ({ noteId, pageKey, status: 'anchored' as const, at: nowMs })),
-    ...orphanIds.map((noteId) => ({ noteId, pageKey, status: 'orphan' as const, at: nowMs })),
-  ];
-  await db.anchorStatus.bulkPut(rows);
+/** The notes with these ids, in order; undefined where there is none. */
+export function notesByIds(db: GlossDb, ids: readonly string[]): Promise<Array<NoteRecord | undefined>> {
+  return db.notes.bulkGet([...ids]);
 }
 
-/** Ids of notes last reported as orphans. */
-export async function orphanIds(db: GlossDb): Promise<string[]> {
-  return (await db.anchorStatus.toArray()).filter((r) => r.status === 'orphan').map((r) => r.noteId);
+/** Every note's id (deleted ones too), least recently changed first. */
+export async function allNoteIds(db: GlossDb): Promise<string[]> {
+  return (await db.notes.orderBy('updatedAt').primaryKeys()) as string[];
+}
+
+/** Stores notes merged from the sync server as they are: no clock moves, nothing is queued. */
+export async function storePulledNotes(db: GlossDb, notes: readonly NoteRecord[]): Promise<void> {
+  await db.notes.bulkPut([...notes]);
+}
+
+/** The highest note clock (`hlc`, a note's latest field clock) below `limit`, if any. */
+export async function latestClockBelow(db: GlossDb, limit: string): Promise<string | undefined> {
+  return (await db.notes.where('hlc').below(limit).last())?.hlc;
 }

@@ -8,12 +8,13 @@
  * A re-stamped field counts as written now (corrected): an edit made elsewhere between the original edit
  * and the correction loses to it. The original time cannot be trusted, so there is nothing better to use.
  */
-import { decodeHlc, encodeHlc, tickHlc } from '../../shared/notes/hlc';
+import { encodeHlc, tickHlc } from '../../shared/notes/hlc';
 import { NOTE_FIELDS, type NoteRecord } from '../../shared/notes/note-types';
-import { maxClock } from '../../shared/sync/merge';
 import { SYNC_LIMITS } from '../../shared/sync/wire';
-import type { GlossDb } from '../db/database';
-import { deviceId, nextClock, nextMutationId, resetClock, setClockOffset } from '../db/device-clock';
+import { type GlossDb, inTransaction, NOTE_TABLES } from '../db/database';
+import { deviceId, resetClock, setClockOffset } from '../db/device-clock';
+import { latestClockBelow, notesByIds, restampFields } from '../db/notes-repo';
+import { queuedNoteIds } from '../db/outbox-repo';
 import { assertAccount } from './sync-store';
 
 /** A clock this much ahead of the server's (or less) is left alone: network time is never exact. */
@@ -30,7 +31,7 @@ const clockAfter = (wallMs: number): string => encodeHlc({ wallMs: wallMs + 1, c
 
 /** The latest clock this device may keep building on: the highest one not beyond what the server accepts. */
 async function trustedClock(db: GlossDb, limit: string, ahead: NoteRecord[]): Promise<string | undefined> {
-  let best = (await db.notes.where('hlc').below(limit).last())?.hlc;
+  let best = await latestClockBelow(db, limit);
   for (const note of ahead)
     for (const f of NOTE_FIELDS) {
       const c = note.clocks[f];
@@ -51,7 +52,7 @@ export function correctClocks(
   localNow: number,
   serverTime: number,
 ): Promise<number> {
-  return db.transaction('rw', [db.notes, db.outbox, db.meta], async () => {
+  return inTransaction(db, 'rw', NOTE_TABLES, async () => {
     await assertAccount(db, token);
     const offset = offsetFor(serverTime, localNow);
     await setClockOffset(db, offset);
@@ -60,21 +61,18 @@ export function correctClocks(
     // pulled from other devices and accepted by the server, so they still count for the device's clock.
     const restampFrom = clockAfter(correctedNow + SYNC_LIMITS.maxClockSkewMs / 2);
     const trustedBelow = clockAfter(correctedNow + SYNC_LIMITS.maxClockSkewMs);
-    const queued = [...new Set((await db.outbox.toArray()).map((e) => e.noteId))];
-    const ahead = (await db.notes.bulkGet(queued)).filter(
+    const ahead = (await notesByIds(db, await queuedNoteIds(db))).filter(
       (n): n is NoteRecord => n !== undefined && n.hlc >= restampFrom,
     );
     const base = await trustedClock(db, trustedBelow, ahead);
     await resetClock(db, tickHlc(base, correctedNow, await deviceId(db)));
-    for (const note of ahead) {
-      const fields = NOTE_FIELDS.filter((f) => note.clocks[f] >= restampFrom);
-      const { hlc } = await nextClock(db, localNow);
-      const clocks = { ...note.clocks };
-      for (const f of fields) clocks[f] = hlc;
-      const latest = maxClock(clocks);
-      await db.notes.put({ ...note, clocks, hlc: latest, deviceId: decodeHlc(latest).deviceId });
-      await db.outbox.add({ noteId: note.id, mutationId: await nextMutationId(db), fields });
-    }
+    for (const note of ahead)
+      await restampFields(
+        db,
+        note,
+        NOTE_FIELDS.filter((f) => note.clocks[f] >= restampFrom),
+        localNow,
+      );
     return ahead.length;
   });
 }

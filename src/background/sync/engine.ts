@@ -11,8 +11,9 @@
 import type { SyncStatus } from '../../shared/protocol';
 import { cleanDeviceName, deviceNameProblem } from '../../shared/sync/device-name';
 import { SYNC_LIMITS } from '../../shared/sync/wire';
-import type { GlossDb } from '../db/database';
+import { type GlossDb, inTransaction, NOTE_TABLES } from '../db/database';
 import { clockOffset, setClockOffset } from '../db/device-clock';
+import { countQueued } from '../db/outbox-repo';
 import { afterFailure, afterSuccess, mayRun, type SyncTrigger } from './backoff';
 import { requeueAll } from './outbox-ops';
 import { pullAll } from './pull';
@@ -71,11 +72,8 @@ export class SyncEngine {
 
   /** Where syncing stands. */
   async status(): Promise<SyncStatus> {
-    const [account, state, pending, offset] = await this.db.transaction(
-      'r',
-      [this.db.meta, this.db.outbox],
-      () =>
-        Promise.all([readAccount(this.db), readState(this.db), this.db.outbox.count(), clockOffset(this.db)]),
+    const [account, state, pending, offset] = await inTransaction(this.db, 'r', ['meta', 'outbox'], () =>
+      Promise.all([readAccount(this.db), readState(this.db), countQueued(this.db), clockOffset(this.db)]),
     );
     const failure = state.lastFailure && failureText(state.lastFailure, state.nextAttemptAt);
     // A clock off by less than the server tolerates is corrected without troubling the reader.
@@ -123,7 +121,7 @@ export class SyncEngine {
       connectedAt: this.now(),
       deviceName: name,
     };
-    await this.db.transaction('rw', [this.db.notes, this.db.outbox, this.db.meta], async () => {
+    await inTransaction(this.db, 'rw', NOTE_TABLES, async () => {
       await forgetSync(this.db);
       await setClockOffset(this.db, 0);
       await writeAccount(this.db, account);
@@ -136,7 +134,7 @@ export class SyncEngine {
   /** Forgets the server, the token and the cursor; notes and queued changes stay. */
   async disconnect(): Promise<SyncStatus> {
     this.cycleAbort?.abort();
-    await this.db.transaction('rw', [this.db.meta], async () => {
+    await inTransaction(this.db, 'rw', ['meta'], async () => {
       await forgetSync(this.db);
       // The correction was measured against that server's clock.
       await setClockOffset(this.db, 0);
@@ -233,7 +231,7 @@ export class SyncEngine {
     next: (state: SyncState) => SyncState,
     isRevoked = false,
   ): Promise<void> {
-    const state = await this.db.transaction('rw', [this.db.meta], async () => {
+    const state = await inTransaction(this.db, 'rw', ['meta'], async () => {
       const stored = await readAccount(this.db);
       if (stored?.token !== account.token) return undefined;
       const updated = next(await readState(this.db));

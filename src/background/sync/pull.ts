@@ -9,8 +9,9 @@ import { compareHlc } from '../../shared/notes/hlc';
 import type { NoteRecord } from '../../shared/notes/note-types';
 import { maxClock, mergeNotes } from '../../shared/sync/merge';
 import type { PullReply } from '../../shared/sync/wire';
-import type { GlossDb } from '../db/database';
+import { type GlossDb, inTransaction, NOTE_TABLES } from '../db/database';
 import { observeClock } from '../db/device-clock';
+import { notesByIds, storePulledNotes } from '../db/notes-repo';
 import { toNoteRecord, toSyncNote } from './note-codec';
 import { requeueAll } from './outbox-ops';
 import { assertAccount, readCursor, writeCursor } from './sync-store';
@@ -50,7 +51,7 @@ export function applyPage(
   reply: PullReply,
   nowMs: number,
 ): Promise<PageOutcome> {
-  return db.transaction('rw', [db.notes, db.outbox, db.meta], async () => {
+  return inTransaction(db, 'rw', NOTE_TABLES, async () => {
     await assertAccount(db, token);
     if (reply.version < since) {
       // Its cursor went back: everything after its backup is lost there. Send every note again.
@@ -58,7 +59,10 @@ export function applyPage(
       await requeueAll(db);
       return { changed: 0, isRestart: true };
     }
-    const stored = await db.notes.bulkGet(reply.notes.map((n) => n.id));
+    const stored = await notesByIds(
+      db,
+      reply.notes.map((n) => n.id),
+    );
     const current = new Map(stored.filter((n) => n !== undefined).map((n) => [n.id, n]));
     const puts = new Map<string, NoteRecord>();
     let changed = 0;
@@ -75,7 +79,7 @@ export function applyPage(
       current.set(next.id, next);
       puts.set(next.id, next);
     }
-    await db.notes.bulkPut([...puts.values()]);
+    await storePulledNotes(db, [...puts.values()]);
     if (seen !== undefined) await observeClock(db, seen, nowMs);
     await writeCursor(db, Math.max(await readCursor(db), reply.version));
     return { changed, isRestart: false };

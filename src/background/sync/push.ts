@@ -12,8 +12,10 @@
 import * as v from 'valibot';
 import type { Mutation, PushReply } from '../../shared/sync/wire';
 import { SyncNoteSchema } from '../../shared/sync/wire-schemas';
-import type { GlossDb } from '../db/database';
+import { type GlossDb, inTransaction } from '../db/database';
 import { deviceId, setClockOffset } from '../db/device-clock';
+import { notesByIds } from '../db/notes-repo';
+import { dropQueuedFor, dropSent, queuedInOrder } from '../db/outbox-repo';
 import { correctClocks, offsetFor } from './clock-correction';
 import { toSyncNote } from './note-codec';
 import { assertAccount } from './sync-store';
@@ -48,101 +50,6 @@ export interface Batch {
 }
 
 /**
- * The next batch to send, read in one transaction so every record matches the id it is sent under. A note
- * the server would refuse as a whole request is held back (it stays queued and is reported) rather than
- * sent, so that one bad record cannot stop every other note from syncing.
- */
-export function readBatch(db: GlossDb, limits: PushLimits): Promise<Batch> {
-  return db.transaction('rw', [db.notes, db.outbox], async () => {
-    const latest = new Map<string, number>();
-    await db.outbox
-      .orderBy('seq')
-      .each((e) => latest.set(e.noteId, Math.max(latest.get(e.noteId) ?? 0, e.mutationId)));
-    const order = [...latest].sort((a, b) => a[1] - b[1]);
-    const batch: Batch = { mutations: [], held: { count: 0, issue: '' } };
-    let bytes = ENVELOPE_BYTES;
-    for (
-      let from = 0;
-      from < order.length && batch.mutations.length < limits.mutations;
-      from += limits.mutations
-    ) {
-      const chunk = order.slice(from, from + limits.mutations);
-      const notes = await db.notes.bulkGet(chunk.map(([id]) => id));
-      // Notes are never removed, but an entry without its note could never be sent: drop it.
-      const missing = chunk.filter((_, i) => !notes[i]).map(([id]) => id);
-      if (missing.length > 0) await db.outbox.where('noteId').anyOf(missing).delete();
-      for (const [i, [, mutationId]] of chunk.entries()) {
-        const note = notes[i];
-        if (!note || batch.mutations.length >= limits.mutations) continue;
-        const mutation = { mutationId, note: toSyncNote(note) };
-        const checked = v.safeParse(SyncNoteSchema, mutation.note);
-        if (!checked.success) {
-          batch.held.count += 1;
-          const [issue] = checked.issues;
-          batch.held.issue ||= `${v.getDotPath(issue) ?? 'note'}: ${issue.message}`;
-          continue;
-        }
-        const size = encoder.encode(JSON.stringify(mutation)).length + 1;
-        if (batch.mutations.length > 0 && bytes + size > limits.bytes) return batch;
-        batch.mutations.push(mutation);
-        bytes += size;
-      }
-    }
-    return batch;
-  });
-}
-
-/** Drops what the server applied and records the clock offset; returns how many entries were dropped. */
-export function ackBatch(
-  db: GlossDb,
-  token: string,
-  sent: readonly Mutation[],
-  reply: PushReply,
-  localNow: number,
-): Promise<number> {
-  return db.transaction('rw', [db.outbox, db.meta], async () => {
-    await assertAccount(db, token);
-    const refused = new Set(reply.rejected.map((r) => r.mutationId));
-    const through = new Map(
-      sent
-        .filter((m) => !refused.has(m.mutationId))
-        .map((m) => [m.note.id, Math.min(m.mutationId, reply.appliedThrough)]),
-    );
-    const done = await db.outbox
-      .where('noteId')
-      .anyOf([...through.keys()])
-      .filter((e) => e.mutationId <= (through.get(e.noteId) ?? 0))
-      .primaryKeys();
-    await db.outbox.bulkDelete(done);
-    await setClockOffset(db, offsetFor(reply.serverTime, localNow));
-    return done.length;
-  });
-}
-
-interface Sent {
-  dropped: number;
-  refused: number;
-  serverTime: number;
-}
-
-/**
- * Sends one batch. A 413 halves the batch size for the rest of the cycle and sends nothing (the next batch
- * is read again at the smaller size); a single note the server still refuses stops the push with
- * `too-large` (the protocol's note limits make that a server misconfiguration).
- */
-async function sendBatch(ctx: PushContext, device: string, batch: Mutation[]): Promise<Sent | 'smaller'> {
-  try {
-    const reply = await ctx.transport.push({ deviceId: device, mutations: batch });
-    const dropped = await ackBatch(ctx.db, ctx.token, batch, reply, ctx.now());
-    return { dropped, refused: reply.rejected.length, serverTime: reply.serverTime };
-  } catch (e) {
-    if (!(e instanceof SyncHttpError && e.kind === 'too-large' && batch.length > 1)) throw e;
-    ctx.limits.mutations = Math.ceil(batch.length / 2);
-    return 'smaller';
-  }
-}
-
-/**
  * Sends the outbox, batch by batch. Returns whether another cycle should follow soon: refused changes were
  * re-stamped, or more batches wait than one cycle sends.
  */
@@ -164,4 +71,95 @@ export async function pushAll(ctx: PushContext): Promise<{ isRetryNeeded: boolea
     if (sent.dropped === 0) throw new SyncHttpError({ kind: 'no-progress' });
   }
   return { isRetryNeeded: true };
+}
+
+/**
+ * The next batch to send, read in one transaction so every record matches the id it is sent under. A note
+ * the server would refuse as a whole request is held back (it stays queued and is reported) rather than
+ * sent, so that one bad record cannot stop every other note from syncing.
+ */
+export function readBatch(db: GlossDb, limits: PushLimits): Promise<Batch> {
+  return inTransaction(db, 'rw', ['notes', 'outbox'], async () => {
+    const order = await queuedInOrder(db);
+    const batch: Batch = { mutations: [], held: { count: 0, issue: '' } };
+    let bytes = ENVELOPE_BYTES;
+    for (
+      let from = 0;
+      from < order.length && batch.mutations.length < limits.mutations;
+      from += limits.mutations
+    ) {
+      const chunk = order.slice(from, from + limits.mutations);
+      const notes = await notesByIds(
+        db,
+        chunk.map(([id]) => id),
+      );
+      // Notes are never removed, but an entry without its note could never be sent: drop it.
+      await dropQueuedFor(
+        db,
+        chunk.filter((_, i) => !notes[i]).map(([id]) => id),
+      );
+      for (const [i, [, mutationId]] of chunk.entries()) {
+        const note = notes[i];
+        if (!note || batch.mutations.length >= limits.mutations) continue;
+        const mutation = { mutationId, note: toSyncNote(note) };
+        const checked = v.safeParse(SyncNoteSchema, mutation.note);
+        if (!checked.success) {
+          batch.held.count += 1;
+          const [issue] = checked.issues;
+          batch.held.issue ||= `${v.getDotPath(issue) ?? 'note'}: ${issue.message}`;
+          continue;
+        }
+        const size = encoder.encode(JSON.stringify(mutation)).length + 1;
+        if (batch.mutations.length > 0 && bytes + size > limits.bytes) return batch;
+        batch.mutations.push(mutation);
+        bytes += size;
+      }
+    }
+    return batch;
+  });
+}
+
+/**
+ * Sends one batch. A 413 halves the batch size for the rest of the cycle and sends nothing (the next batch
+ * is read again at the smaller size); a single note the server still refuses stops the push with
+ * `too-large` (the protocol's note limits make that a server misconfiguration).
+ */
+async function sendBatch(ctx: PushContext, device: string, batch: Mutation[]): Promise<Sent | 'smaller'> {
+  try {
+    const reply = await ctx.transport.push({ deviceId: device, mutations: batch });
+    const dropped = await ackBatch(ctx.db, ctx.token, batch, reply, ctx.now());
+    return { dropped, refused: reply.rejected.length, serverTime: reply.serverTime };
+  } catch (e) {
+    if (!(e instanceof SyncHttpError && e.kind === 'too-large' && batch.length > 1)) throw e;
+    ctx.limits.mutations = Math.ceil(batch.length / 2);
+    return 'smaller';
+  }
+}
+
+interface Sent {
+  dropped: number;
+  refused: number;
+  serverTime: number;
+}
+
+/** Drops what the server applied and records the clock offset; returns how many entries were dropped. */
+export function ackBatch(
+  db: GlossDb,
+  token: string,
+  sent: readonly Mutation[],
+  reply: PushReply,
+  localNow: number,
+): Promise<number> {
+  return inTransaction(db, 'rw', ['outbox', 'meta'], async () => {
+    await assertAccount(db, token);
+    const refused = new Set(reply.rejected.map((r) => r.mutationId));
+    const through = new Map(
+      sent
+        .filter((m) => !refused.has(m.mutationId))
+        .map((m) => [m.note.id, Math.min(m.mutationId, reply.appliedThrough)]),
+    );
+    const dropped = await dropSent(db, through);
+    await setClockOffset(db, offsetFor(reply.serverTime, localNow));
+    return dropped;
+  });
 }

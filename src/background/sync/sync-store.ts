@@ -5,10 +5,7 @@
  * decision is made from these rows.
  */
 import type { GlossDb } from '../db/database';
-
-const ACCOUNT = 'sync.account';
-const CURSOR = 'sync.cursor';
-const STATE = 'sync.state';
+import { deleteMeta, type MetaKey, readMeta, writeMeta } from '../db/meta-repo';
 
 /** The server this device syncs with and the token it was given for it. */
 export interface SyncAccount {
@@ -63,43 +60,43 @@ export interface SyncState {
   isServerWait?: boolean;
 }
 
-async function readJson<T>(db: GlossDb, key: string): Promise<T | undefined> {
-  const row = await db.meta.get(key);
-  return row ? (JSON.parse(row.value) as T) : undefined;
+async function readJson<T>(db: GlossDb, key: MetaKey): Promise<T | undefined> {
+  const value = await readMeta(db, key);
+  return value === undefined ? undefined : (JSON.parse(value) as T);
 }
 
-async function writeJson(db: GlossDb, key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value: JSON.stringify(value) });
-}
+const writeJson = (db: GlossDb, key: MetaKey, value: unknown): Promise<void> =>
+  writeMeta(db, key, JSON.stringify(value));
 
 /** The stored account, if this device was ever connected (and not disconnected since). */
-export const readAccount = (db: GlossDb): Promise<SyncAccount | undefined> => readJson(db, ACCOUNT);
+export const readAccount = (db: GlossDb): Promise<SyncAccount | undefined> => readJson(db, 'sync.account');
 
 /** Stores the account. */
 export const writeAccount = (db: GlossDb, account: SyncAccount): Promise<void> =>
-  writeJson(db, ACCOUNT, account);
+  writeJson(db, 'sync.account', account);
 
 /** The server version this device has pulled up to (0 before the first pull). */
 export async function readCursor(db: GlossDb): Promise<number> {
-  return Number((await db.meta.get(CURSOR))?.value ?? '0') || 0;
+  return Number((await readMeta(db, 'sync.cursor')) ?? '0') || 0;
 }
 
 /** Stores the pull cursor; call it in the transaction that applied the page it follows. */
 export async function writeCursor(db: GlossDb, version: number): Promise<void> {
-  await db.meta.put({ key: CURSOR, value: String(version) });
+  await writeMeta(db, 'sync.cursor', String(version));
 }
 
 /** How the last cycles went. */
 export async function readState(db: GlossDb): Promise<SyncState> {
-  return (await readJson<SyncState>(db, STATE)) ?? { failures: 0 };
+  return (await readJson<SyncState>(db, 'sync.state')) ?? { failures: 0 };
 }
 
 /** Stores how the last cycle went. */
-export const writeState = (db: GlossDb, state: SyncState): Promise<void> => writeJson(db, STATE, state);
+export const writeState = (db: GlossDb, state: SyncState): Promise<void> =>
+  writeJson(db, 'sync.state', state);
 
 /** Forgets the account, the cursor and the state (disconnecting); notes and the outbox stay. */
 export async function forgetSync(db: GlossDb): Promise<void> {
-  await db.meta.bulkDelete([ACCOUNT, CURSOR, STATE]);
+  await deleteMeta(db, 'sync.account', 'sync.cursor', 'sync.state');
 }
 
 /** The account changed (disconnected, or connected again) while a cycle ran: its results no longer apply. */
