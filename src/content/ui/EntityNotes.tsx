@@ -7,7 +7,7 @@ import type { NoteView } from '../../shared/notes/note-types';
 import type { NoteActions } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
 import { NoteEditor } from './NoteEditor';
-import { NoteText } from './NoteText';
+import { NoteButtons, NoteText } from './NoteText';
 
 export interface EntityNotesProps {
   entityId: string;
@@ -68,22 +68,15 @@ export function EntityNotes({ entityId, entityName, labels, actions, setSticky }
               <>
                 <span class="gloss-swatch" data-color={note.color} aria-hidden="true" />
                 <NoteText note={note} labels={labels} />
-                <div class="gloss-actions">
-                  <button type="button" class="gloss-button" onClick={() => setEditing(note.id)}>
-                    {labels.edit}
-                  </button>
-                  <button
-                    type="button"
-                    class="gloss-button"
-                    onClick={async () => {
-                      const r = await actions.remove(note.id);
-                      if (r.ok) setNotes((list) => (list ?? []).filter((n) => n.id !== note.id));
-                      else setError(r.error);
-                    }}
-                  >
-                    {labels.delete}
-                  </button>
-                </div>
+                <NoteButtons
+                  labels={labels}
+                  onEdit={() => setEditing(note.id)}
+                  onDelete={async () => {
+                    const r = await actions.remove(note.id);
+                    if (r.ok) setNotes((list) => (list ?? []).filter((n) => n.id !== note.id));
+                    else setError(r.error);
+                  }}
+                />
               </>
             )}
           </li>

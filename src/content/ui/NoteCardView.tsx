@@ -9,7 +9,7 @@ import type { NoteValues } from '../notes/note-actions';
 import type { NoteLabels } from '../notes/note-labels';
 import { NoteEditor } from './NoteEditor';
 import { NoteFrame, preview } from './NoteFrame';
-import { NoteText } from './NoteText';
+import { NoteButtons, NoteText } from './NoteText';
 
 /** Props of `NoteCardView`. */
 export interface NoteCardProps {
@@ -70,22 +70,15 @@ export function NoteCardView(props: NoteCardProps) {
       ) : (
         <>
           <NoteText note={note} labels={labels} />
-          <div class="gloss-actions">
-            <button type="button" class="gloss-button" onClick={() => switchTo('edit')}>
-              {labels.edit}
-            </button>
-            <button
-              type="button"
-              class="gloss-button"
-              onClick={async () => {
-                const r = await props.onDelete();
-                if (r.ok) switchTo('deleted');
-                else setError(r.error);
-              }}
-            >
-              {labels.delete}
-            </button>
-          </div>
+          <NoteButtons
+            labels={labels}
+            onEdit={() => switchTo('edit')}
+            onDelete={async () => {
+              const r = await props.onDelete();
+              if (r.ok) switchTo('deleted');
+              else setError(r.error);
+            }}
+          />
         </>
       )}
       {error && (
