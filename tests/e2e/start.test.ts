@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { aliasSpecs } from '../../src/kb/compile';
 import { ENTITIES } from '../../src/kb/entities/index';
 import { compileMatcher } from '../../src/shared/matcher/matcher';
-import { scanPage } from '../unit/corpus-scan';
+import { scanPage } from '../unit/shared/matcher/corpus-scan';
 import { browsersUnderTest } from './harness/driver';
 import { waitFor } from './harness/page-scripts';
 import { REPO_ROOT } from './harness/paths';

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+/**
+ * The in-page note card as the pages draw notes too: its date in words in the reader's locale (never
+ * `12/4/2026`), and its quote carrying the note's colour for the bar beside it.
+ */
+import { render } from 'preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NoteLabels } from '../../../../src/content/notes/note-labels';
+import { NoteCardView } from '../../../../src/content/ui/NoteCardView';
+import { formatDate } from '../../../../src/shared/format-date';
+import type { NoteView } from '../../../../src/shared/notes/note-types';
+
+const labels = new Proxy({} as NoteLabels, {
+  get: (_t, key: string) => (key === 'written' ? (date: string) => `Written ${date}` : key),
+});
+
+/** 4 December 2026, 14:05 UTC: as digits, either 12/4 or 4/12 depending on the reader. */
+const WRITTEN = Date.UTC(2026, 11, 4, 14, 5);
+
+const note: NoteView = {
+  id: '0b6f5a52-3f7e-4c4a-9d55-2b0e7b9d1c11',
+  url: 'https://example.com/a',
+  pageKey: 'https://example.com/a',
+  site: 'example.com',
+  title: 'A',
+  anchor: { quote: { exact: 'the quote', prefix: '', suffix: '' } },
+  body: 'A thought',
+  color: 'green',
+  tags: [],
+  deleted: false,
+  createdAt: WRITTEN,
+  updatedAt: WRITTEN,
+};
+
+const root = document.createElement('div');
+document.body.append(root);
+afterEach(() => render(null, root));
+
+function renderCard(): void {
+  render(
+    <NoteCardView
+      note={note}
+      labels={labels}
+      onSave={async () => undefined}
+      onDelete={async () => ({ ok: true, value: null })}
+      onRestore={async () => ({ ok: true, value: null })}
+      onClose={() => undefined}
+      setSticky={() => undefined}
+    />,
+    root,
+  );
+}
+
+describe('the note card', () => {
+  it('writes the date with the month in words', () => {
+    renderCard();
+    const date = root.querySelector('.gloss-note-date')?.textContent;
+    expect(date).toBe(`Written ${formatDate(WRITTEN)}`);
+    expect(date).not.toMatch(/\d+\/\d+\/\d+/);
+  });
+
+  it('gives the quote the note’s colour', () => {
+    renderCard();
+    expect(root.querySelector('.gloss-quote')?.getAttribute('data-color')).toBe('green');
+  });
+});
