@@ -5,14 +5,9 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NoteLabels } from '../../../../src/content/notes/note-labels';
-import { NoteCardView } from '../../../../src/content/ui/NoteCardView';
 import { formatDate } from '../../../../src/shared/format-date';
 import type { NoteView } from '../../../../src/shared/notes/note-types';
-
-const labels = new Proxy({} as NoteLabels, {
-  get: (_t, key: string) => (key === 'written' ? (date: string) => `Written ${date}` : key),
-});
+import { renderNoteCard } from './note-card-fixtures';
 
 /** 4 December 2026, 14:05 UTC: as digits, either 12/4 or 4/12 depending on the reader. */
 const WRITTEN = Date.UTC(2026, 11, 4, 14, 5);
@@ -37,18 +32,7 @@ document.body.append(root);
 afterEach(() => render(null, root));
 
 function renderCard(): void {
-  render(
-    <NoteCardView
-      note={note}
-      labels={labels}
-      onSave={async () => undefined}
-      onDelete={async () => ({ ok: true, value: null })}
-      onRestore={async () => ({ ok: true, value: null })}
-      onClose={() => undefined}
-      setSticky={() => undefined}
-    />,
-    root,
-  );
+  renderNoteCard(root, { note });
 }
 
 describe('the note card', () => {

@@ -5,18 +5,10 @@
  */
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { NoteLabels } from '../../../../src/content/notes/note-labels';
-import { NoteCardView } from '../../../../src/content/ui/NoteCardView';
 import { NoteEditor } from '../../../../src/content/ui/NoteEditor';
 import type { NoteView } from '../../../../src/shared/notes/note-types';
 import { parseTagText as parseTags } from '../../../../src/shared/notes/tags';
-
-const labels = new Proxy({} as NoteLabels, {
-  get: (_t, key: string) =>
-    ['colourName', 'addAbout', 'quoteTooLong', 'saveFailed', 'written'].includes(key)
-      ? (x: unknown) => `${key}(${String(x)})`
-      : key,
-});
+import { labels, renderNoteCard } from './note-card-fixtures';
 
 const root = document.createElement('div');
 document.body.append(root);
@@ -86,18 +78,7 @@ describe('NoteCardView', () => {
   };
 
   it('shows note text, quote and tags as text, never as markup', () => {
-    render(
-      <NoteCardView
-        note={note}
-        labels={labels}
-        onSave={async () => undefined}
-        onDelete={async () => ({ ok: true, value: null })}
-        onRestore={async () => ({ ok: true, value: null })}
-        onClose={() => undefined}
-        setSticky={() => undefined}
-      />,
-      root,
-    );
+    renderNoteCard(root, { note });
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('b')).toBeNull();
@@ -109,18 +90,7 @@ describe('NoteCardView', () => {
   it('delete offers Undo, which restores; an editor makes the card sticky', async () => {
     const setSticky = vi.fn();
     const onRestore = vi.fn().mockResolvedValue({ ok: true, value: null });
-    render(
-      <NoteCardView
-        note={note}
-        labels={labels}
-        onSave={async () => undefined}
-        onDelete={async () => ({ ok: true, value: null })}
-        onRestore={onRestore}
-        onClose={() => undefined}
-        setSticky={setSticky}
-      />,
-      root,
-    );
+    renderNoteCard(root, { note, onRestore, setSticky });
     const button = (name: string) =>
       [...root.querySelectorAll('button')].find((b) => b.textContent === name)!;
     button('edit').click();
