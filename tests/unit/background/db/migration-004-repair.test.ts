@@ -6,7 +6,7 @@
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
   browser: (await import('../../pages-fake-browser')).fakeBrowser,
@@ -16,8 +16,7 @@ const { openDb } = await import('../../../../src/background/db/database');
 const { nextClock } = await import('../../../../src/background/db/device-clock');
 const { REPAIR_CLOCK } = await import('../../../../src/background/db/migrations/004-repair-lost-fields');
 const { MIGRATIONS } = await import('../../../../src/background/db/migrations/index');
-const { FakeSyncServer } = await import('../../sync-fake-server');
-const { Rig, tick, world } = await import('../sync/devices');
+const { Rig, tick } = await import('../sync/devices');
 type NoteRecord = import('../../../../src/shared/notes/note-types').NoteRecord;
 
 /** Opens `name` as a version-3 database (before the repair), lets `fill` write to it, and closes it. */
@@ -54,8 +53,9 @@ function note(id: string, patch: Partial<NoteRecord> = {}): NoteRecord {
   };
 }
 
-const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
+const rig = await Rig.start();
 afterEach(() => rig.reset());
+afterAll(() => rig.close());
 
 describe('migration 004: notes that lost fields', () => {
   it('gives them the default colour, no tags and empty text under the lowest clock, and leaves sound notes alone', async () => {
@@ -113,12 +113,12 @@ describe('migration 004: notes that lost fields', () => {
   });
 
   it('lets the colour and tags still on the server win over the repair on the next sync, then syncs the note', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     await a.connect(userId);
     const written = await a.add('Cicada again', { color: 'green', tags: ['apt', 'japan'] });
     await a.sync();
-    expect(rig.server.notesOf(userId)[0]?.fields.color).toBe('green');
+    expect((await rig.server.notesOf(userId))[0]?.fields.color).toBe('green');
 
     // The old dashboard edit of the text only: body and deleted re-clocked, colour and tags undefined.
     tick(10);
@@ -138,7 +138,7 @@ describe('migration 004: notes that lost fields', () => {
     await a.sync();
     // Held back: the server still has the good colour and the old text.
     expect((await a.engine.status()).error).toMatch(/color/);
-    expect(rig.server.notesOf(userId)[0]?.fields.body).toBe('Cicada again');
+    expect((await rig.server.notesOf(userId))[0]?.fields.body).toBe('Cicada again');
 
     // The same profile after the update: its rows in a version-3 database, opened by the new code.
     const rows = {
@@ -163,7 +163,7 @@ describe('migration 004: notes that lost fields', () => {
     ]);
     expect(after.clocks.color).toBe(written.clocks.color);
     expect(await updated.pending()).toBe(0);
-    const onServer = rig.server.notesOf(userId)[0]!;
+    const onServer = (await rig.server.notesOf(userId))[0]!;
     expect(onServer.fields).toMatchObject({
       body: 'Cicada, again: see the 2023 report',
       color: 'green',

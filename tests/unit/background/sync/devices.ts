@@ -1,7 +1,8 @@
 /**
  * Devices for the sync engine tests: each one a browser profile of its own (its own Dexie database, device
  * id, wall clock and network to the server), writing notes through the real notes repository and syncing
- * through the real engine. Import after mocking `platform/browser` (the engine words errors with `t()`).
+ * through the real engine with the real server (real-server.ts). Import after mocking `platform/browser`
+ * (the engine words errors with `t()`).
  */
 import { expect } from 'vitest';
 import { type GlossDb, openDb } from '../../../../src/background/db/database';
@@ -10,8 +11,8 @@ import { SyncEngine, type SyncEngineDeps } from '../../../../src/background/sync
 import { toSyncNote } from '../../../../src/background/sync/note-codec';
 import type { NoteRecord } from '../../../../src/shared/notes/note-types';
 import type { NewNote } from '../../../../src/shared/protocol';
-import type { SyncServerHarness } from '../../sync-fake-server';
 import { FaultyNetwork } from './faults';
+import { RealServer } from './real-server';
 
 /** Shared "real" time; each device reads it through its own (possibly skewed) clock. */
 export const world = { t: 1_750_000_000_000 };
@@ -42,7 +43,7 @@ export class TestDevice {
 
   constructor(
     readonly name: string,
-    readonly server: SyncServerHarness,
+    readonly server: RealServer,
     private readonly options: DeviceOptions = {},
   ) {
     this.db = openDb(`sync-${name}-${dbCount++}`);
@@ -73,8 +74,8 @@ export class TestDevice {
   }
 
   /** Enrols with a fresh code of `userId`. */
-  connect(userId: string) {
-    return this.engine.connect(SERVER_URL, this.server.newCode(userId));
+  async connect(userId: string) {
+    return this.engine.connect(SERVER_URL, await this.server.newCode(userId));
   }
 
   sync() {
@@ -127,13 +128,17 @@ export async function removeAll(devices: TestDevice[]): Promise<void> {
   devices.length = 0;
 }
 
-/** A server and the devices of a test; `reset()` after each test. */
-export class Rig<S extends SyncServerHarness = SyncServerHarness> {
-  server: S;
+/**
+ * The server of a test file and the devices of a test: `await Rig.start()` once per file, `reset()` after
+ * each test, `close()` after the file.
+ */
+export class Rig {
   readonly devices: TestDevice[] = [];
 
-  constructor(private readonly makeServer: () => S) {
-    this.server = makeServer();
+  private constructor(readonly server: RealServer) {}
+
+  static async start(): Promise<Rig> {
+    return new Rig(await RealServer.start(() => world.t));
   }
 
   device(name: string, options?: DeviceOptions): TestDevice {
@@ -142,9 +147,16 @@ export class Rig<S extends SyncServerHarness = SyncServerHarness> {
     return d;
   }
 
+  /** Removes the devices, and fails the test if the server logged an error (an exception behind a 500). */
   async reset(): Promise<void> {
     await removeAll(this.devices);
-    this.server = this.makeServer();
+    const errors = this.server.errors();
+    this.server.reset();
+    expect(errors, 'errors the server logged').toEqual([]);
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
   }
 
   /** Syncs each device in turn, `rounds` times (two rounds spread every change to every device). */
@@ -157,10 +169,10 @@ export class Rig<S extends SyncServerHarness = SyncServerHarness> {
  * Asserts that every device holds exactly the same note rows (clocks, versions and all), that they match
  * the server's, and that nothing waits to be sent.
  */
-export async function expectConverged(rig: Rig<SyncServerHarness>, userId: string): Promise<NoteRecord[]> {
+export async function expectConverged(rig: Rig, userId: string): Promise<NoteRecord[]> {
   const [first = [], ...others] = await Promise.all(rig.devices.map((d) => d.notes()));
   for (const other of others) expect(other).toEqual(first);
-  const onServer = rig.server.notesOf(userId);
+  const onServer = await rig.server.notesOf(userId);
   expect(first.map(toSyncNote)).toEqual(onServer.map(({ version: _v, ...note }) => note));
   expect(first.map((n) => n.serverVersion)).toEqual(onServer.map((n) => n.version));
   for (const d of rig.devices) expect(await d.pending(), d.name).toBe(0);

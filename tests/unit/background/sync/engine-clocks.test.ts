@@ -1,29 +1,29 @@
 /**
- * Devices with wrong wall clocks. A slow one still wins with an edit made after pulling, because pulled
+ * Devices with wrong wall clocks, against the real server (real-server.ts), whose clock is `world.t`. A slow one still wins with an edit made after pulling, because pulled
  * clocks are folded into its own. A fast one is refused by the server, keeps its changes queued, learns the
  * offset, re-stamps them and is accepted on the next cycle; its later edits carry corrected clocks.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
   browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { FakeSyncServer } = await import('../../sync-fake-server');
 const { expectConverged, Rig, tick, world } = await import('./devices');
 const { decodeHlc } = await import('../../../../src/shared/notes/hlc');
 const { QUICK_RETRY_MS } = await import('../../../../src/background/sync/backoff');
 
 const DAY = 86_400_000;
-const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
+const rig = await Rig.start();
 afterEach(() => rig.reset());
+afterAll(() => rig.close());
 
 const wallOf = (clock: string): number => decodeHlc(clock).wallMs;
 
 describe('clock skew', () => {
   it('a device a day slow still wins with an edit made after pulling', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const slow = rig.device('slow', { skewMs: -DAY });
     const note = await a.add('from A');
@@ -40,7 +40,7 @@ describe('clock skew', () => {
   });
 
   it('a device a day fast: refused, kept queued, corrected, then accepted; later edits are corrected too', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const fast = rig.device('fast', { skewMs: DAY });
     const shared = await a.add('shared');
@@ -55,7 +55,7 @@ describe('clock skew', () => {
     expect(refused.error).toBe(
       "This computer's clock is about 1 day ahead of the sync server's. Gloss corrects for it, but please set the clock right.",
     );
-    expect(rig.server.notesOf(userId).map((n) => n.fields.body)).toEqual(['shared']);
+    expect((await rig.server.notesOf(userId)).map((n) => n.fields.body)).toEqual(['shared']);
     expect(fast.retries.at(-1)).toBe(fast.now() + QUICK_RETRY_MS);
     // The device's clock now runs from the corrected time, and the queued fields were re-stamped with it.
     expect(Math.abs(wallOf((await fast.db.meta.get('hlc'))!.value) - world.t)).toBeLessThan(60_000);
@@ -63,12 +63,10 @@ describe('clock skew', () => {
 
     const accepted = await fast.sync();
     expect(accepted.pending).toBe(0);
-    expect(
-      rig.server
-        .notesOf(userId)
-        .map((n) => n.fields.body)
-        .sort(),
-    ).toEqual(['fast edit', 'written on the fast device']);
+    expect((await rig.server.notesOf(userId)).map((n) => n.fields.body).sort()).toEqual([
+      'fast edit',
+      'written on the fast device',
+    ]);
     // An edit made on A a minute later beats the fast device's (corrected) edit, as it should.
     tick(60_000);
     await a.sync();
@@ -93,7 +91,7 @@ describe('clock skew', () => {
   });
 
   it('a clock a couple of minutes fast is corrected quietly (the server tolerates it anyway)', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a', { skewMs: 2 * 60_000 });
     await a.add('first');
     const status = await a.connect(userId);
@@ -107,7 +105,7 @@ describe('clock skew', () => {
   });
 
   it('refused although nothing here is ahead: says to check both clocks, and keeps the change', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     await a.add('fine');
     a.net.inject('push', {

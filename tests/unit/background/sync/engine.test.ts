@@ -1,26 +1,26 @@
 /**
- * The sync engine end to end against the in-memory server (sync-fake-server.ts): devices, each with its
+ * The sync engine end to end against the real server in-process (real-server.ts): devices, each with its
  * own database, device id and clock, converge to the same notes whatever order they edit and sync in, and
  * connecting, disconnecting and reinstalling keep every note. Faults and clocks have their own files.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
   browser: (await import('../../pages-fake-browser')).fakeBrowser,
 }));
 
-const { FakeSyncServer } = await import('../../sync-fake-server');
 const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./devices');
 const { syncArea } = await import('../../pages-fake-browser');
 const { requeueAll } = await import('../../../../src/background/sync/outbox-ops');
 
-const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
+const rig = await Rig.start();
 afterEach(() => rig.reset());
+afterAll(() => rig.close());
 
 describe('connecting', () => {
   it('trades the code for a token kept in IndexedDB (not extension storage) and sends existing notes', async () => {
-    const { userId, code } = rig.server.createUser();
+    const { userId, code } = await rig.server.createUser();
     const a = rig.device('a');
     const note = await a.add('written before sync existed');
     const status = await a.engine.connect(`${SERVER_URL}/`, `  ${code} `);
@@ -33,32 +33,34 @@ describe('connecting', () => {
       pending: 0,
       isSyncing: false,
     });
-    const [token] = [...rig.server.tokens.values()];
-    expect(token).toMatchObject({ userId, deviceName: 'Test browser a' });
+    expect(await rig.server.devices(userId)).toEqual([
+      expect.objectContaining({ name: 'Test browser a', revokedAt: null, lastPushAt: world.t }),
+    ]);
     const account = JSON.parse((await a.db.meta.get('sync.account'))!.value);
     expect(account).toMatchObject({ serverUrl: SERVER_URL, userId });
-    expect(rig.server.tokens.has(account.token)).toBe(true);
+    expect(await rig.server.userOfToken(account.token)).toBe(userId);
     expect(syncArea.size).toBe(0);
-    expect(rig.server.notesOf(userId).map((n) => n.id)).toEqual([note.id]);
+    expect((await rig.server.notesOf(userId)).map((n) => n.id)).toEqual([note.id]);
     expect((await a.note(note.id))?.serverVersion).toBe(1);
   });
 
   it('enrols under the name the reader confirmed, tidied, or the proposed one when it is blank', async () => {
-    const first = rig.server.createUser();
+    const first = await rig.server.createUser();
     const a = rig.device('a');
     expect(await a.engine.connect(SERVER_URL, first.code, '  Work laptop\n Firefox ')).toMatchObject({
       deviceName: 'Work laptop Firefox',
     });
-    const second = rig.server.createUser();
+    const second = await rig.server.createUser();
     const b = rig.device('b');
     expect(await b.engine.connect(SERVER_URL, second.code, '   ')).toMatchObject({
       deviceName: 'Test browser b',
     });
-    expect([...rig.server.tokens.values()].map((t) => t.deviceName)).toEqual([
-      'Work laptop Firefox',
-      'Test browser b',
-    ]);
-    const third = rig.server.createUser();
+    for (const [user, name] of [
+      [first, 'Work laptop Firefox'],
+      [second, 'Test browser b'],
+    ] as const)
+      expect((await rig.server.devices(user.userId)).map((d) => d.name)).toEqual([name]);
+    const third = await rig.server.createUser();
     const c = rig.device('c');
     await expect(c.engine.connect(SERVER_URL, third.code, 'bell\u0007')).rejects.toThrow(
       /^Enter a name for this browser of up to 100 characters/,
@@ -67,7 +69,7 @@ describe('connecting', () => {
   });
 
   it('says in plain words why it could not connect, and stores nothing', async () => {
-    const { code } = rig.server.createUser();
+    const { code } = await rig.server.createUser();
     const a = rig.device('a');
     await expect(a.engine.connect('ftp://sync.example.org', code)).rejects.toThrow(
       /^Enter the sync server.s address, for example sync\.example\.org/,
@@ -97,7 +99,7 @@ describe('connecting', () => {
   });
 
   it('disconnecting forgets the token and cursor, keeps every note, and reconnecting sends them again', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     await a.add('one');
     await a.connect(userId);
@@ -112,20 +114,15 @@ describe('connecting', () => {
     await a.sync();
     expect(a.net.calls.length).toBe(calls);
     // A second user on another server would know none of these notes: connecting queues all of them.
-    const other = rig.server.createUser();
+    const other = await rig.server.createUser();
     await a.connect(other.userId);
-    expect(
-      rig.server
-        .notesOf(other.userId)
-        .map((n) => n.fields.body)
-        .sort(),
-    ).toEqual(['one', 'two']);
+    expect((await rig.server.notesOf(other.userId)).map((n) => n.fields.body).sort()).toEqual(['one', 'two']);
   });
 });
 
 describe('two and three devices', () => {
   it('a note on A appears on B; an edit and a delete on B come back to A', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     const kept = await a.add('kept', { tags: ['quad'] });
@@ -146,7 +143,7 @@ describe('two and three devices', () => {
   });
 
   it('both offline, different notes: both arrive everywhere', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     await a.connect(userId);
@@ -159,7 +156,7 @@ describe('two and three devices', () => {
   });
 
   it('both offline, different fields of one note: both changes are kept', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     const note = await a.add('shared');
@@ -173,7 +170,7 @@ describe('two and three devices', () => {
   });
 
   it('both offline, the same field: the later edit wins everywhere and the loser is in history', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     const c = rig.device('c');
@@ -189,13 +186,13 @@ describe('two and three devices', () => {
     await rig.syncAll();
     const [merged] = await expectConverged(rig, userId);
     expect(merged?.body).toBe('last, from C');
-    const history = rig.server.users.get(userId)!.history.map((h) => h.value);
+    const history = (await rig.server.history(userId)).map((h) => h.value as string);
     // Both losers: B's value overwritten by C's, and A's, which arrived after C's had won.
     expect(history.sort()).toEqual(['first, from A', 'second, from B', 'shared']);
   });
 
   it('delete and edit made apart, in both orders: every device agrees and the edit is never lost', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     const first = await a.add('delete first');
@@ -219,7 +216,7 @@ describe('two and three devices', () => {
   });
 
   it('a tombstone reaching a device that never had the note is stored as deleted', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const note = await a.add('short-lived');
     await a.edit(note.id, { deleted: true });
@@ -231,7 +228,7 @@ describe('two and three devices', () => {
   });
 
   it('an edit made after pulling beats what was pulled, even when made in the same millisecond', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     const b = rig.device('b');
     const note = await a.add('x');
@@ -246,7 +243,7 @@ describe('two and three devices', () => {
   });
 
   it('first sync of 2,000 notes: batches of at most 500, pages of 500; a reinstall pulls them all back', async () => {
-    const { userId } = rig.server.createUser();
+    const { userId } = await rig.server.createUser();
     const a = rig.device('a');
     await a.db.transaction('rw', [a.db.notes, a.db.outbox, a.db.meta], async () => {
       const notes = Array.from({ length: 2000 }, (_, i) => ({
@@ -278,7 +275,7 @@ describe('two and three devices', () => {
     const pushes = a.net.pushes as Array<{ mutations: unknown[] }>;
     expect(pushes.map((p) => p.mutations.length)).toEqual([500, 500, 500, 500]);
     expect(a.net.calls.filter((c) => c === 'pull')).toHaveLength(4);
-    expect(rig.server.notesOf(userId)).toHaveLength(2000);
+    expect(await rig.server.notesOf(userId)).toHaveLength(2000);
 
     const reinstalled = rig.device('a-reinstalled');
     const status = await reinstalled.connect(userId);

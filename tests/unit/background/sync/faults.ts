@@ -2,7 +2,8 @@
  * Fault injection between a sync engine and a server: wraps any `fetch` and, for the next request to a
  * route, resets the connection before the server sees it or after it committed (the response is lost),
  * answers with an error status, hangs until the caller's timeout, freezes forever (a killed background
- * never hears back), or runs something first (another device pushing between two pull pages).
+ * never hears back), or runs something first (another device pushing between two pull pages). It can also
+ * stand for a reverse proxy with a smaller body limit than the server's, answering 413 itself.
  */
 import type { FetchLike } from '../../../../src/background/sync/transport';
 
@@ -30,6 +31,11 @@ export class FaultyNetwork {
   /** Every push body the device sent. */
   readonly pushes: unknown[] = [];
   isOffline = false;
+  /**
+   * A proxy in front of the server refusing bodies over this many bytes with 413 before the server sees
+   * them (nginx's `client_max_body_size`); the engine keeps its batches under the server's own limit.
+   */
+  maxBodyBytes = Number.POSITIVE_INFINITY;
 
   constructor(private readonly inner: FetchLike) {}
 
@@ -48,6 +54,8 @@ export class FaultyNetwork {
     this.calls.push(route);
     if (route === 'push' && typeof init.body === 'string') this.pushes.push(JSON.parse(init.body));
     if (this.isOffline) throw new TypeError('fetch failed');
+    if (typeof init.body === 'string' && new TextEncoder().encode(init.body).length > this.maxBodyBytes)
+      return new Response('<html><body>413 Request Entity Too Large</body></html>', { status: 413 });
     const index = this.queue.findIndex((q) => q.route === route);
     const fault = index >= 0 ? this.queue.splice(index, 1)[0]!.fault : undefined;
     return this.apply(fault, url, init);

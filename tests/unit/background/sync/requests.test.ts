@@ -4,7 +4,7 @@
  * the alarm seam).
  */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../../../src/platform/browser';
 import type { BrowserFacts } from '../../../../src/platform/device-name';
 
@@ -49,8 +49,7 @@ const { makeSyncHandlers } = await import('../../../../src/background/sync/sync-
 const { normaliseServerUrl } = await import('../../../../src/background/sync/server-url');
 const { deviceName, nameFromFacts } = await import('../../../../src/platform/device-name');
 const { ensurePeriodicAlarm, setAlarmAt } = await import('../../../../src/platform/alarms');
-const { FakeSyncServer } = await import('../../sync-fake-server');
-const { Rig, SERVER_URL, world } = await import('./devices');
+const { Rig, SERVER_URL } = await import('./devices');
 
 const ctx = { extensionId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
 const optionsPage = {
@@ -63,8 +62,9 @@ const contentScript = {
   tab: { id: 4, url: 'https://example.com/a' },
 } as Runtime.MessageSender;
 
-const rig = new Rig(() => new FakeSyncServer({ now: () => world.t }));
+const rig = await Rig.start();
 afterEach(() => rig.reset());
+afterAll(() => rig.close());
 
 describe('sync requests', () => {
   it('validate their arguments', () => {
@@ -93,7 +93,7 @@ describe('sync requests', () => {
   });
 
   it('go through the router to the engine, starting and stopping the alarms with the connection', async () => {
-    const { userId, code } = rig.server.createUser();
+    const { userId, code } = await rig.server.createUser();
     const a = rig.device('a');
     const calls: string[] = [];
     const handlers = makeSyncHandlers(
@@ -118,7 +118,7 @@ describe('sync requests', () => {
     await a.add('hello');
     expect(await send('getSyncStatus', {})).toMatchObject({ ok: true, value: { pending: 1 } });
     expect(await send('syncNow', {})).toMatchObject({ ok: true, value: { pending: 0 } });
-    expect(rig.server.notesOf(userId)).toHaveLength(1);
+    expect(await rig.server.notesOf(userId)).toHaveLength(1);
     expect(await send('disconnectSync', {})).toMatchObject({ ok: true, value: { connected: false } });
     expect(calls).toEqual(['connected', 'disconnected']);
     expect(
