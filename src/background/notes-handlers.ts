@@ -5,6 +5,7 @@
  */
 import { browser } from '../platform/browser';
 import { sendEventToTab } from '../platform/messaging';
+import { loadSettings } from '../platform/settings-store';
 import { pageKey as pageKeyOf } from '../shared/notes/normalize-url';
 import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
 import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
@@ -125,30 +126,36 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
       const entityNames = Object.fromEntries((await entitySummaries(db)).map((e) => [e.id, e.name]));
       const exportedAt = now();
       const day = stamp(new Date(exportedAt));
-      return format === 'jsonld'
-        ? {
-            filename: `gloss-notes-${day}.jsonld`,
-            mimeType: 'application/ld+json',
-            text: toJsonLd(notes, { entityNames, exportedAt }),
-          }
-        : {
-            filename: `gloss-notes-${day}.md`,
-            mimeType: 'text/markdown',
-            text: toMarkdown(notes, { entityNames, exportedAt }),
-          };
+      if (format !== 'jsonld')
+        return {
+          filename: `gloss-notes-${day}.md`,
+          mimeType: 'text/markdown',
+          text: toMarkdown(notes, { entityNames, exportedAt }),
+        };
+      // The generator's version, and the reader's name (optional, from the options page) as the creator.
+      const version = browser.runtime.getManifest().version;
+      const { creatorName } = await loadSettings();
+      return {
+        filename: `gloss-notes-${day}.jsonld`,
+        mimeType: 'application/ld+json',
+        text: toJsonLd(notes, { entityNames, exportedAt, version, creatorName }),
+      };
     },
     async importNotes({ text }, sender) {
-      const parsed = await parseAnnotations(text, { now: now() });
-      const known = new Set((await entitySummaries(db)).map((e) => e.id));
-      const drafts = parsed.notes.map(({ entityId, ...n }) => ({
-        ...n,
-        // An entity this knowledge base does not have would never show in a card: keep the note as a page note.
-        ...(entityId && known.has(entityId) ? { entityId } : {}),
-        pageKey: pageKeyOf(n.url, null),
-      }));
+      // An entity this knowledge base does not have would never show in a card: the parser makes such a
+      // note a page note and says so.
+      const knownEntities = new Set((await entitySummaries(db)).map((e) => e.id));
+      const parsed = await parseAnnotations(text, { now: now(), knownEntities });
+      const drafts = parsed.notes.map((n) => ({ ...n, pageKey: pageKeyOf(n.url, null) }));
       const { added, unchanged } = await importDrafts(db, drafts, now());
       if (added > 0) void announceNotesChanged(sender.tab?.id);
-      return { added, unchanged, skipped: parsed.skipped };
+      return {
+        added,
+        unchanged,
+        skipped: parsed.skipped,
+        ...(parsed.changed.length > 0 ? { changed: parsed.changed } : {}),
+        ...(parsed.more ? { more: parsed.more } : {}),
+      };
     },
     async openNote({ id }) {
       const note = await getNote(db, id);

@@ -116,8 +116,15 @@ export interface ImportSummary {
   added: number;
   /** Already present (same id), left as they are. */
   unchanged: number;
-  /** Annotations in the file Gloss cannot use (no text and no quote, or an unsupported target), with why. */
-  skipped: Array<{ index: number; reason: string }>;
+  /**
+   * Annotations in the file (or targets of them) Gloss cannot use, each named by its place in the file
+   * (from 1) and its id when it has one, with why: a phrase completing "annotation 4 (…)", in English.
+   */
+  skipped: Array<{ index: number; id?: string; reason: string }>;
+  /** Annotations imported otherwise than the file says (a page note, several notes), named the same way. */
+  changed?: Array<{ index: number; id?: string; change: string }>;
+  /** A sentence, in English, when the file is one page of a longer collection it does not hold all of. */
+  more?: string;
 }
 
 /** Where syncing with a Gloss sync server stands, for the options page. */

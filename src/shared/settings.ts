@@ -10,6 +10,11 @@ export interface Settings {
   enabledTypes: EntityType[];
   /** Pointer dwell before a card opens, in milliseconds. */
   hoverDelayMs: number;
+  /**
+   * The reader's name as written into JSON-LD exports (the `creator` of the notes they wrote); '' for
+   * none, the default: nothing personal leaves the browser unless the reader types it.
+   */
+  creatorName: string;
 }
 
 /** Defaults for a fresh profile: every type on, a dwell close to Wikipedia's page previews. */
@@ -17,10 +22,19 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightStyle: 'background',
   enabledTypes: [...ENTITY_TYPES],
   hoverDelayMs: 300,
+  creatorName: '',
 };
 
 /** Bounds of the hover delay the options page offers. */
 export const HOVER_DELAY_RANGE = { min: 0, max: 2000 } as const;
+
+/** Longest creator name the options page takes; names are short, and storage.sync allows ~8 KB an item. */
+export const CREATOR_NAME_MAX = 100;
+
+/** A typed name as stored: trimmed, inner whitespace (line breaks too) collapsed to one space. */
+export function tidyCreatorName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
 
 const STYLES: readonly HighlightStyle[] = ['background', 'underline', 'both'];
 
@@ -37,6 +51,7 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } 
     new Set(v).size === v.length,
   hoverDelayMs: (v): v is number =>
     typeof v === 'number' && Number.isInteger(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max,
+  creatorName: (v): v is string => typeof v === 'string' && v.length <= CREATOR_NAME_MAX,
 };
 
 /**

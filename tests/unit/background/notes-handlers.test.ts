@@ -7,12 +7,17 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../../../src/platform/browser';
 
 const session = new Map<string, unknown>();
+const syncArea = new Map<string, unknown>();
 const created: string[] = [];
 const events: Array<[number, unknown]> = [];
 
 vi.mock('../../../src/platform/browser', () => ({
   browser: {
+    runtime: { getManifest: () => ({ version: '9.8.7' }) },
     storage: {
+      sync: {
+        get: async (key: string) => (syncArea.has(key) ? { [key]: syncArea.get(key) } : {}),
+      },
       session: {
         get: async (key: string | null) =>
           key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
@@ -179,20 +184,49 @@ describe('note handlers', () => {
     expect(await db.notes.count()).toBe(1);
   });
 
-  it('imported notes about entities this knowledge base lacks become page notes', async () => {
+  it('imported notes about entities this knowledge base lacks become page notes, and the summary says so', async () => {
     const h = makeNoteHandlers(db, now);
     const text = JSON.stringify({
       '@context': ['http://www.w3.org/ns/anno.jsonld', { gloss: 'https://github.com/gloss-extension/ns#' }],
       type: 'Annotation',
       id: 'urn:uuid:22222222-2222-4222-8222-222222222222',
       bodyValue: 'about a group we do not know',
-      target: 'https://a.example/page',
-      'gloss:entity': 'unknown-group',
+      target: 'urn:gloss:entity:unknown-group',
+      'gloss:page': 'https://a.example/page',
     });
-    await h.importNotes({ text }, page);
+    expect(await h.importNotes({ text }, page)).toEqual({
+      added: 1,
+      unchanged: 0,
+      skipped: [],
+      changed: [
+        {
+          index: 1,
+          id: 'urn:uuid:22222222-2222-4222-8222-222222222222',
+          change: 'became a page note, as this knowledge base has no entity "unknown-group"',
+        },
+      ],
+    });
     const [note] = (await h.listNotes({}, page)).notes;
     expect(note?.entityId).toBeUndefined();
+    expect(note?.url).toBe('https://a.example/page');
     expect(note?.body).toBe('about a group we do not know');
+  });
+
+  it('exports Gloss with its version as generator, and the name set on the options page as creator', async () => {
+    const h = makeNoteHandlers(db, now);
+    await h.createNote(input(), tab(1));
+    const annotationOf = async () => {
+      const file = await h.exportNotes({ format: 'jsonld' }, page);
+      return JSON.parse(file.text).first.items[0];
+    };
+    expect((await annotationOf()).generator).toMatchObject({
+      name: 'Gloss',
+      'schema:softwareVersion': '9.8.7',
+    });
+    expect(await annotationOf()).not.toHaveProperty('creator');
+    syncArea.set('settings', { creatorName: 'Aiko Tanaka' });
+    expect((await annotationOf()).creator).toEqual({ type: 'Person', name: 'Aiko Tanaka' });
+    syncArea.clear();
   });
 
   it('opens the page of a note and asks that tab to scroll to it; refuses addresses that are not pages', async () => {

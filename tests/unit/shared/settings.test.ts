@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from '../../../src/shared/settings';
+import { DEFAULT_SETTINGS, parseSettings, tidyCreatorName } from '../../../src/shared/settings';
 
 describe('parseSettings', () => {
   it('returns defaults for nothing stored', () => {
@@ -18,7 +18,25 @@ describe('parseSettings', () => {
   });
 
   it('accepts a valid complete object', () => {
-    const s = { highlightStyle: 'both', enabledTypes: ['threat-actor'], hoverDelayMs: 800 };
+    const s = {
+      highlightStyle: 'both',
+      enabledTypes: ['threat-actor'],
+      hoverDelayMs: 800,
+      creatorName: 'Aiko',
+    };
     expect(parseSettings(s)).toEqual(s);
+  });
+
+  it('keeps a creator name of up to 100 characters and nothing that is not text', () => {
+    expect(parseSettings({}).creatorName).toBe('');
+    expect(parseSettings({ creatorName: 'アイコ・タナカ' }).creatorName).toBe('アイコ・タナカ');
+    expect(parseSettings({ creatorName: 'x'.repeat(100) }).creatorName).toBe('x'.repeat(100));
+    expect(parseSettings({ creatorName: 'x'.repeat(101) }).creatorName).toBe('');
+    expect(parseSettings({ creatorName: 42 }).creatorName).toBe('');
+  });
+
+  it('tidies a typed name: inner whitespace and line breaks become one space, ends trimmed', () => {
+    expect(tidyCreatorName('  Aiko \n\t Tanaka ')).toBe('Aiko Tanaka');
+    expect(tidyCreatorName('   ')).toBe('');
   });
 });

@@ -3,7 +3,9 @@
  * the file gives is kept when it is a UUID, and otherwise a UUID is derived from it (or, when there is no
  * id, from the annotation's content) by hashing. Derived ids are version-8 UUIDs (RFC 9562, "custom"):
  * the first 128 bits of SHA-256 over a namespaced string, with the version and variant bits set. A name
- * never collides with a random v4 id of Gloss's own, because the version nibble differs.
+ * never collides with a random v4 id of Gloss's own, because the version nibble differs. An annotation
+ * with several targets gives several notes: the first keeps the annotation's id, each other one an id
+ * derived from it and the target's place (`partId`), so a second import of the file adds nothing either.
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,4 +48,9 @@ export async function noteIdFor({ id, isHypothesisRow, content }: IdSource): Pro
   if (link) return uuidFromName(`gloss-import:hypothesis:${link[1]}`);
   if (isHypothesisRow && HYPOTHESIS_ID.test(id)) return uuidFromName(`gloss-import:hypothesis:${id}`);
   return uuidFromName(`gloss-import:id:${id}`);
+}
+
+/** The id of the note made from target `part` (from 2 on) of the annotation whose first note has `firstId`. */
+export function partId(firstId: string, part: number): Promise<string> {
+  return uuidFromName(`gloss-import:part:${JSON.stringify([firstId, part])}`);
 }

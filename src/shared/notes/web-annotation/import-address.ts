@@ -13,7 +13,7 @@ import { annotationError } from './import-error';
 import { ENTITY_ID_PATTERN, ENTITY_IRI_PREFIX } from './vocabulary';
 
 /** Schemes that never name a document and can carry script or inline content. */
-const HOSTILE_SCHEMES = new Set(['javascript:', 'data:', 'vbscript:']);
+export const HOSTILE_SCHEMES: ReadonlySet<string> = new Set(['javascript:', 'data:', 'vbscript:']);
 
 /** A target address Gloss can use (web, entity), or one it skips (other). */
 export type Address =

@@ -34,7 +34,7 @@ export const AnnotationFields = v.object(
   'must be an object',
 );
 
-/** A body given as an object: a TextualBody, an external resource, or a Choice. */
+/** A body given as an object: a TextualBody, an external resource, a SpecificResource, a Choice or a set. */
 export const BodyObject = v.object(
   {
     id: text,
@@ -43,6 +43,8 @@ export const BodyObject = v.object(
     format: text,
     purpose: textOrList,
     items: v.nullish(v.array(v.unknown(), 'must be a list')),
+    source: v.nullish(v.unknown()),
+    selector: v.nullish(v.unknown()),
   },
   'must be text or an object',
 );

@@ -10,6 +10,13 @@ export interface ExportOptions {
   entityNames: Record<string, string>;
   /** When the export is made (ms); passed in so that the same notes always give the same bytes. */
   exportedAt: number;
+  /** Gloss's version, written with Gloss as the generator of the JSON-LD (absent: the version is left out). */
+  version?: string;
+  /**
+   * The reader's name from the options page, written as the creator (a Person) of the collection and of
+   * the notes written in Gloss; empty or absent: no creator is written.
+   */
+  creatorName?: string;
 }
 
 /** One note read from a file. */
@@ -31,20 +38,47 @@ export interface ImportedNote {
   updatedAt: number;
 }
 
-/** An annotation the file holds that Gloss cannot use; `index` counts from 1 in file order. */
-export interface SkippedAnnotation {
+/**
+ * An annotation of the file as the import summary names it: `index` counts from 1 in file order, `id` is
+ * the annotation's own id (shortened to 100 characters) when it has one.
+ */
+export interface AnnotationRef {
   index: number;
+  id?: string;
+}
+
+/**
+ * Something the file holds that Gloss cannot use: an annotation, or one target of an annotation whose
+ * other targets were imported. `reason` completes "annotation 4 (…)": "has neither text nor a quoted passage".
+ */
+export interface SkippedAnnotation extends AnnotationRef {
   reason: string;
+}
+
+/**
+ * An annotation imported otherwise than the file says, and how; `change` completes "annotation 4 (…)":
+ * "became a page note, as Gloss cannot show an image region (xywh=100,100,300,300)".
+ */
+export interface ChangedAnnotation extends AnnotationRef {
+  change: string;
 }
 
 /** The result of reading a whole file. */
 export interface ParsedImport {
   notes: ImportedNote[];
   skipped: SkippedAnnotation[];
+  changed: ChangedAnnotation[];
+  /** A sentence when the file is one page of a longer collection whose other pages it does not hold. */
+  more?: string;
 }
 
 /** Options of `parseAnnotations`. */
 export interface ParseOptions {
   /** The time to use for annotations without a usable date (ms); defaults to `Date.now()`. */
   now?: number;
+  /**
+   * The entities this knowledge base has. When given, a note about any other entity becomes a page note
+   * (it would never show in a card), and the summary says so.
+   */
+  knownEntities?: ReadonlySet<string>;
 }

@@ -50,6 +50,12 @@ export const ACCEPTED_KEYS = {
   ],
 } as const;
 
+/**
+ * The IRI that names Gloss itself as the `generator` (a Software agent) of what it exports: an identifier
+ * in Gloss's namespace, like the terms, stable forever.
+ */
+export const GENERATOR_IRI = `${GLOSS_NS}Gloss`;
+
 /** Targets of entity notes are `urn:gloss:entity:<entity id>`. */
 export const ENTITY_IRI_PREFIX = 'urn:gloss:entity:';
 

@@ -229,6 +229,34 @@ describe('import summary', () => {
     expect(importSummaryText({ added: 0, unchanged: 1, skipped: [] })).toBe(
       'No new notes were imported. 1 was already here.',
     );
+    expect(
+      importSummaryText({
+        added: 5,
+        unchanged: 0,
+        skipped: [
+          {
+            index: 2,
+            id: 'urn:x:a2',
+            reason: 'has a target Gloss cannot use (2 of 2): a urn:x-pdf address, not a web page',
+          },
+        ],
+        changed: [
+          { index: 1, id: 'http://example.org/anno39', change: 'became 3 notes, one per target' },
+          {
+            index: 2,
+            id: 'urn:x:a2',
+            change: 'became a page note, as Gloss cannot show an SVG region (SvgSelector)',
+          },
+        ],
+        more: 'This file holds 2 annotations of a longer collection of 40 annotations; the others are on pages not in this file.',
+      }),
+    ).toBe(
+      'Imported 5 notes. Gloss adapted 2 annotations: annotation 1 (http://example.org/anno39) became 3 notes, ' +
+        'one per target; annotation 2 (urn:x:a2) became a page note, as Gloss cannot show an SVG region (SvgSelector). ' +
+        '1 could not be used: annotation 2 (urn:x:a2) has a target Gloss cannot use (2 of 2): a urn:x-pdf address, ' +
+        'not a web page. This file holds 2 annotations of a longer collection of 40 annotations; the others are on ' +
+        'pages not in this file.',
+    );
     const skipped = Array.from({ length: 7 }, (_, i) => ({ index: i + 1, reason: 'has no target' }));
     expect(importSummaryText({ added: 0, unchanged: 0, skipped })).toBe(
       'No new notes were imported. 7 could not be used: annotation 1 has no target; annotation 2 has no target; ' +

@@ -8,7 +8,13 @@ import { toJsonLd } from '../../../../../src/shared/notes/web-annotation/jsonld-
 import { toMarkdown } from '../../../../../src/shared/notes/web-annotation/markdown-export';
 
 const EXPORTED_AT = Date.UTC(2024, 1, 1, 10, 30);
-const OPTS = { entityNames: { cicada: 'Cicada' }, exportedAt: EXPORTED_AT };
+const OPTS = { entityNames: { cicada: 'Cicada' }, exportedAt: EXPORTED_AT, version: '1.2.3' };
+const GENERATOR = {
+  id: 'https://github.com/gloss-extension/ns#Gloss',
+  type: 'Software',
+  name: 'Gloss',
+  'schema:softwareVersion': '1.2.3',
+};
 
 function note(fields: Partial<NoteView> & Pick<NoteView, 'id'>): NoteView {
   return {
@@ -71,7 +77,7 @@ type Json = Record<string, unknown>;
 const items = (text: string): Json[] => (JSON.parse(text) as { first: { items: Json[] } }).first.items;
 
 describe('toJsonLd', () => {
-  it('writes an AnnotationCollection with the W3C context, a Gloss context, label, total and first page', () => {
+  it('writes an AnnotationCollection with the W3C context, a Gloss context, label, total, first and last page', () => {
     const doc = JSON.parse(toJsonLd(ALL, OPTS)) as Json;
     expect(doc['@context']).toEqual([
       'http://www.w3.org/ns/anno.jsonld',
@@ -84,7 +90,11 @@ describe('toJsonLd', () => {
     expect(doc.total).toBe(4);
     const first = doc.first as Json;
     expect(first.type).toBe('AnnotationPage');
+    expect(first.id).toBe(`urn:gloss:export:${EXPORTED_AT}:page:1`);
+    expect(first.partOf).toBe(doc.id);
+    expect(doc.last).toBe(first.id);
     expect(first.startIndex).toBe(0);
+    expect(doc).not.toHaveProperty('creator');
     expect((first.items as Json[]).map((a) => a.id)).toEqual([
       `urn:uuid:${passage.id}`,
       `urn:uuid:${highlight.id}`,
@@ -100,6 +110,8 @@ describe('toJsonLd', () => {
       motivation: 'commenting',
       created: '2024-01-02T09:00:00.000Z',
       modified: '2024-01-03T09:00:00.000Z',
+      generator: GENERATOR,
+      generated: '2024-02-01T10:30:00.000Z',
       body: [
         {
           type: 'TextualBody',
@@ -107,8 +119,8 @@ describe('toJsonLd', () => {
           format: 'text/plain',
           value: 'Compare with the 2017 law.',
         },
-        { type: 'TextualBody', purpose: 'tagging', value: 'policy' },
-        { type: 'TextualBody', purpose: 'tagging', value: 'cyber law' },
+        { type: 'TextualBody', purpose: 'tagging', format: 'text/plain', value: 'policy' },
+        { type: 'TextualBody', purpose: 'tagging', format: 'text/plain', value: 'cyber law' },
       ],
       target: {
         type: 'SpecificResource',
@@ -153,6 +165,30 @@ describe('toJsonLd', () => {
     expect(annotation!['gloss:color']).toBe('blue');
     const unnamed = items(toJsonLd([entityNote], { entityNames: {}, exportedAt: EXPORTED_AT }))[0]!;
     expect((unnamed.target as Json).name).toBe('cicada');
+  });
+
+  it('names the reader as creator of the collection and of notes written in Gloss, when a name is set', () => {
+    const imported = note({ id: '8e1c2b7e-8a4d-8c1e-9b2a-1d2e3f4a5b6c', body: 'From another tool' });
+    const text = toJsonLd([passage, imported], { ...OPTS, creatorName: '  Aiko \n Tanaka ' });
+    const doc = JSON.parse(text) as Json;
+    const reader = { type: 'Person', name: 'Aiko Tanaka' };
+    expect(doc.creator).toEqual(reader);
+    const byId = (id: string) => items(text).find((a) => a.id === `urn:uuid:${id}`);
+    const [own, other] = [byId(passage.id), byId(imported.id)];
+    expect(own!.creator).toEqual(reader);
+    // Gloss derived this id on import: it does not know who wrote that note.
+    expect(other).not.toHaveProperty('creator');
+    for (const blank of ['', '   ', undefined])
+      expect(items(toJsonLd([passage], { ...OPTS, creatorName: blank }))[0]).not.toHaveProperty('creator');
+  });
+
+  it('names Gloss as the generator without a version when none is given', () => {
+    const [annotation] = items(toJsonLd([passage], { entityNames: {}, exportedAt: EXPORTED_AT }));
+    expect(annotation!.generator).toEqual({
+      id: 'https://github.com/gloss-extension/ns#Gloss',
+      type: 'Software',
+      name: 'Gloss',
+    });
   });
 
   it('leaves deleted notes out', () => {

@@ -20,8 +20,9 @@ const fixture = (name: string): string =>
   readFileSync(new URL(`../../../../fixtures/annotations/${name}`, import.meta.url), 'utf8');
 const parse = (text: string) => parseAnnotations(text, { now: NOW });
 const parseOne = async (annotation: unknown): Promise<ImportedNote> => {
-  const { notes, skipped } = await parse(JSON.stringify(annotation));
+  const { notes, skipped, changed } = await parse(JSON.stringify(annotation));
   expect(skipped).toEqual([]);
+  expect(changed).toEqual([]);
   expect(notes).toHaveLength(1);
   return notes[0]!;
 };
@@ -164,6 +165,7 @@ describe('the W3C Web Annotation Data Model examples', () => {
         },
       ],
       skipped: [],
+      changed: [],
     });
   });
 
@@ -200,10 +202,15 @@ describe('the W3C Web Annotation Data Model examples', () => {
     });
   });
 
-  it('reads a collection with first.items, skipping an image region and an annotation with no body', async () => {
-    const { notes, skipped } = await parse(fixture('w3c-collection.json'));
+  it('reads a collection with first.items: an image region becomes a page note, and one with no body is skipped, both said', async () => {
+    const { notes, skipped, changed } = await parse(fixture('w3c-collection.json'));
     expect(notes.map(({ url, anchor, body }) => ({ url, anchor, body }))).toEqual([
       { url: 'http://example.com/page1', anchor: null, body: 'http://example.org/post1' },
+      {
+        url: 'http://example.com/image1#xywh=100,100,300,300',
+        anchor: null,
+        body: 'http://example.org/description1',
+      },
       { url: 'http://example.org/photo1', anchor: null, body: "j'adore !" },
       {
         url: 'http://example.org/page1',
@@ -214,8 +221,14 @@ describe('the W3C Web Annotation Data Model examples', () => {
       },
     ]);
     expect(skipped).toEqual([
-      { index: 2, reason: 'It is about an image, video or sound, not text on a page.' },
-      { index: 4, reason: 'It has neither text nor a quoted passage.' },
+      { index: 4, id: 'http://example.org/anno8', reason: 'has neither text nor a quoted passage' },
+    ]);
+    expect(changed).toEqual([
+      {
+        index: 2,
+        id: 'http://example.org/anno4',
+        change: 'became a page note, as Gloss cannot show an image region (xywh=100,100,300,300)',
+      },
     ]);
   });
 });
@@ -266,8 +279,17 @@ describe('a Hypothesis export', () => {
       },
     ]);
     expect(skipped).toEqual([
-      { index: 3, reason: 'Its target is a urn:x-pdf address, not a web page Gloss can show.' },
-      { index: 4, reason: 'It has neither text nor a quoted passage.' },
+      {
+        index: 3,
+        id: 'Sy3BnRxJGgARfKgQcFyF-S',
+        reason: 'targets a urn:x-pdf address, not a web page Gloss can show',
+      },
+      {
+        index: 4,
+        id: 'Tz4CoSyKHhBSgLhRdGzG-T',
+        reason:
+          'is a highlight without its quoted text, so Gloss cannot place it (its selectors: TextPositionSelector)',
+      },
     ]);
   });
 
@@ -315,14 +337,21 @@ describe('the shapes real tools write', () => {
     expect(await ids({ '@graph': [one, two] })).toEqual(both);
   });
 
-  it('uses the first usable target of a list, and reads a target given as a string or a bare object', async () => {
-    const pdfThenPage = await parseOne(
-      annotation({
-        target: ['urn:x-pdf:abc', { source: { id: 'https://example.com/p', 'dcterms:title': ['', 'T'] } }],
-      }),
+  it('reports a target of a list that is not a web page, and reads a target given as a string or a bare object', async () => {
+    const { notes, skipped, changed } = await parse(
+      JSON.stringify(
+        annotation({
+          target: ['urn:x-pdf:abc', { source: { id: 'https://example.com/p', 'dcterms:title': ['', 'T'] } }],
+        }),
+      ),
     );
-    expect(pdfThenPage.url).toBe('https://example.com/p');
-    expect(pdfThenPage.title).toBe('T');
+    expect(notes.map(({ url, title, body }) => ({ url, title, body }))).toEqual([
+      { url: 'https://example.com/p', title: 'T', body: 'text' },
+    ]);
+    expect(skipped).toEqual([
+      { index: 1, reason: 'has a target Gloss cannot use (1 of 2): a urn:x-pdf address, not a web page' },
+    ]);
+    expect(changed).toEqual([]);
     expect((await parseOne(annotation({ target: 'https://example.com/s' }))).url).toBe(
       'https://example.com/s',
     );
@@ -340,17 +369,25 @@ describe('the shapes real tools write', () => {
     expect(note.anchor).toEqual({ quote: { exact: 'q', prefix: '', suffix: '' } });
   });
 
-  it('makes a page note of text whose only selector is a position (a position alone cannot anchor)', async () => {
-    const note = await parseOne(
-      annotation({
-        target: {
-          source: 'https://example.com/a',
-          selector: { type: 'TextPositionSelector', start: 1, end: 5 },
-        },
-      }),
+  it('makes a page note of text whose only selector is a position (a position alone cannot anchor), and says so', async () => {
+    const { notes, changed } = await parse(
+      JSON.stringify(
+        annotation({
+          target: {
+            source: 'https://example.com/a',
+            selector: { type: 'TextPositionSelector', start: 1, end: 5 },
+          },
+        }),
+      ),
     );
-    expect(note.anchor).toBeNull();
-    expect(note.body).toBe('text');
+    expect(notes.map(({ anchor, body }) => ({ anchor, body }))).toEqual([{ anchor: null, body: 'text' }]);
+    expect(changed).toEqual([
+      {
+        index: 1,
+        change:
+          'became a page note, as Gloss places passages by their quoted text and this one has none (its selectors: TextPositionSelector)',
+      },
+    ]);
   });
 
   it('reads string bodies, tagging motivations, Gloss colours under expanded keys and entity targets', async () => {
@@ -604,7 +641,11 @@ describe('ids', () => {
     const { notes, skipped } = await parse(JSON.stringify(file));
     expect(notes.map((n) => n.body)).toEqual(['first', 'other']);
     expect(skipped).toEqual([
-      { index: 3, reason: 'It has the same id as annotation 1, which was imported.' },
+      {
+        index: 3,
+        id: 'URN:UUID:11111111-2222-4333-8444-555555555555',
+        reason: 'has the same id as annotation 1, which was imported',
+      },
     ]);
   });
 
