@@ -441,6 +441,174 @@ describe('the shapes real tools write', () => {
   });
 });
 
+describe('several targets', () => {
+  const two = {
+    id: 'https://example.org/anno/two',
+    type: 'Annotation',
+    bodyValue: 'Both reports say the same.',
+    target: [
+      {
+        source: 'https://example.com/report-a',
+        selector: { type: 'TextQuoteSelector', exact: '72 hours', prefix: 'within ', suffix: '.' },
+      },
+      'urn:x-pdf:0f3c',
+      { id: 'https://example.com/report-b', 'dcterms:title': 'Report B' },
+    ],
+  };
+
+  it('makes one note per web target, each naming the annotation, and reports the target it cannot use', async () => {
+    const { notes, skipped, changed } = await parse(JSON.stringify(two));
+    const line = (n: number) =>
+      `(Note ${n} of 2 from annotation https://example.org/anno/two, one note per target.)`;
+    expect(notes.map(({ url, title, anchor, body }) => ({ url, title, anchor, body }))).toEqual([
+      {
+        url: 'https://example.com/report-a',
+        title: '',
+        anchor: { quote: { exact: '72 hours', prefix: 'within ', suffix: '.' } },
+        body: `Both reports say the same.\n\n${line(1)}`,
+      },
+      {
+        url: 'https://example.com/report-b',
+        title: 'Report B',
+        anchor: null,
+        body: `Both reports say the same.\n\n${line(2)}`,
+      },
+    ]);
+    expect(skipped).toEqual([
+      {
+        index: 1,
+        id: 'https://example.org/anno/two',
+        reason: 'has a target Gloss cannot use (2 of 3): a urn:x-pdf address, not a web page',
+      },
+    ]);
+    expect(changed).toEqual([
+      { index: 1, id: 'https://example.org/anno/two', change: 'became 2 notes, one per target' },
+    ]);
+  });
+
+  it('keeps the id the annotation alone would give for its first note, and stable, distinct ids for the others', async () => {
+    const first = await parseOne({ ...two, target: two.target[0] });
+    const { notes } = await parse(JSON.stringify(two));
+    expect(notes[0]!.id).toBe(first.id);
+    expect(notes[1]!.id).toMatch(V8_UUID);
+    expect(notes[1]!.id).not.toBe(notes[0]!.id);
+    expect((await parse(JSON.stringify(two))).notes.map((n) => n.id)).toEqual(notes.map((n) => n.id));
+  });
+
+  it('reports every target when none is usable, and a missing target as such', async () => {
+    const { notes, skipped } = await parse(
+      JSON.stringify([
+        { ...two, target: ['urn:x-pdf:1', { type: 'SpecificResource' }] },
+        { type: 'Annotation', bodyValue: 'no target' },
+      ]),
+    );
+    expect(notes).toEqual([]);
+    expect(skipped.map(({ index, reason }) => [index, reason])).toEqual([
+      [1, 'has a target Gloss cannot use (1 of 2): a urn:x-pdf address, not a web page'],
+      [1, 'has a target Gloss cannot use (2 of 2): it names no resource (no id, source or items)'],
+      [2, 'has no target'],
+    ]);
+  });
+
+  it('takes the first usable member of a Choice target as one target', async () => {
+    const note = await parseOne(
+      annotation({ target: { type: 'Choice', items: ['urn:x-pdf:1', 'https://example.com/html-copy'] } }),
+    );
+    expect(note.url).toBe('https://example.com/html-copy');
+  });
+
+  it('leaves the naming line out of a note it would take over the length limit, and still says so', async () => {
+    const long = 'x'.repeat(19_990);
+    const { notes, changed } = await parse(
+      JSON.stringify(annotation({ bodyValue: long, target: ['https://a.example/', 'https://b.example/'] })),
+    );
+    expect(notes.map((n) => n.body)).toEqual([long, long]);
+    expect(changed.map((c) => c.change)).toEqual(['became 2 notes, one per target']);
+  });
+
+  it('refuses a file that would make more than 10,000 notes, however they are split', async () => {
+    const items = Array.from({ length: 10_001 }, (_, i) => `https://example.com/${i}`);
+    const error = await importError(JSON.stringify(annotation({ target: { type: 'Composite', items } })));
+    expect(error.message).toContain('Annotation 1 in this file has more than 10,000 targets');
+    const spread = Array.from({ length: 101 }, () =>
+      annotation({ target: { type: 'Independents', items: items.slice(0, 100) } }),
+    );
+    expect((await importError(JSON.stringify(spread))).message).toBe(
+      'This file makes 10,100 notes (one per target of each annotation); Gloss imports up to 10,000 at a time. Nothing was imported.',
+    );
+  });
+
+  it("uses a Hypothesis row's uri only when no target is a web page", async () => {
+    const row = {
+      id: 'Hx1',
+      uri: 'https://example.com/doc.pdf',
+      text: 'On the PDF',
+      target: [{ source: 'urn:x-pdf:9' }],
+    };
+    expect((await parseOne(row)).url).toBe('https://example.com/doc.pdf');
+    const both = { ...row, target: [{ source: 'https://example.com/doc.pdf' }] };
+    expect((await parse(JSON.stringify(both))).notes).toHaveLength(1);
+  });
+});
+
+describe('bodies that link', () => {
+  const onPage = (body: unknown) => ({ type: 'Annotation', body, target: 'https://example.com/page' });
+
+  it('keep a link given in source like one given in id', async () => {
+    expect((await parseOne(onPage({ id: 'https://example.org/comment1' }))).body).toBe(
+      'https://example.org/comment1',
+    );
+    expect(
+      (await parseOne(onPage({ type: 'SpecificResource', source: 'https://example.org/comment2' }))).body,
+    ).toBe('https://example.org/comment2');
+    expect(
+      (await parseOne(onPage({ type: 'SpecificResource', source: { id: 'https://example.org/comment3' } })))
+        .body,
+    ).toBe('https://example.org/comment3');
+  });
+
+  it('keep a media fragment of the linked resource on its address, and say when another part is lost', async () => {
+    const clip = {
+      source: 'https://example.org/talk.mp4',
+      selector: {
+        type: 'FragmentSelector',
+        conformsTo: 'http://www.w3.org/TR/media-frags/',
+        value: 't=30,60',
+      },
+    };
+    expect((await parseOne(onPage(clip))).body).toBe('https://example.org/talk.mp4#t=30,60');
+    const { notes, changed } = await parse(
+      JSON.stringify(
+        onPage({ source: 'https://example.org/page2', selector: { type: 'CssSelector', value: 'p' } }),
+      ),
+    );
+    expect(notes[0]!.body).toBe('https://example.org/page2');
+    expect(changed[0]!.change).toBe(
+      'links to all of https://example.org/page2, as Gloss does not keep the part its body selects (CssSelector)',
+    );
+  });
+
+  it('make a linked tag a tag, or text when it is longer than a tag can be', async () => {
+    const tag = (source: string) => onPage({ type: 'SpecificResource', purpose: 'tagging', source });
+    const short = await parseOne(tag('http://www.wikidata.org/entity/Q42'));
+    expect([short.tags, short.body]).toEqual([['http://www.wikidata.org/entity/Q42'], '']);
+    const url = `https://dbpedia.org/resource/${'Long_title_'.repeat(6)}`;
+    const { notes, changed } = await parse(JSON.stringify(tag(url)));
+    expect([notes[0]!.tags, notes[0]!.body]).toEqual([[], url]);
+    expect(changed[0]!.change).toContain(
+      "in the note's text, as it is longer than a tag can be (64 characters)",
+    );
+  });
+
+  it('refuse a body linking to javascript: or data:, naming the annotation', async () => {
+    const error = await importError(JSON.stringify(onPage({ source: 'javascript:alert(1)' })));
+    expect(error.message).toBe(
+      'Annotation 1 in this file has a body ("body") linking to a "javascript:" address. Nothing was imported.',
+    );
+    await importError(JSON.stringify(onPage([{ id: 'data:text/html,<b>x</b>' }])));
+  });
+});
+
 describe('HTML bodies', () => {
   const html = (value: string) =>
     parseOne(annotation({ bodyValue: undefined, body: { type: 'TextualBody', format: 'text/html', value } }));
