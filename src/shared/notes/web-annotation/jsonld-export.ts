@@ -13,12 +13,13 @@
  * (the software that wrote this serialization, at `generated`), and, when the reader set a name on the
  * options page, the reader as its `creator` (a Person), except notes imported from files that gave them no
  * UUID (their ids are derived, version 8): Gloss does not know who wrote those. The collection has the
- * reader as creator too, `last` beside `first`, and its one page says it is `partOf` the collection.
+ * reader as creator too, `last` beside `first`, and its one page says which collection it is `partOf`.
  * The page's language is not written: notes do not record it (see docs/notes.md).
  * Output is stable: notes sorted by creation time then id, keys in a fixed order, two-space indents.
  */
 import type { NoteView } from '../note-types';
 import type { ExportOptions } from './types';
+import { asUri } from './uri';
 import { ENTITY_IRI_PREFIX, EXPORT_CONTEXT, GENERATOR_IRI, KEY } from './vocabulary';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -29,9 +30,10 @@ export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The page a note was written on, as a Web resource with its title. */
+/** The page a note was written on, as a Web resource with its title; the address as a URI (uri.ts). */
 function pageResource(note: NoteView): JsonObject {
-  return note.title ? { id: note.url, [KEY.title]: note.title } : { id: note.url };
+  const id = asUri(note.url);
+  return note.title ? { id, [KEY.title]: note.title } : { id };
 }
 
 function target(note: NoteView, entityNames: Record<string, string>): JsonObject {
@@ -117,6 +119,9 @@ function annotationOf(note: NoteView, shared: Shared): JsonObject {
   return annotation;
 }
 
+/** The collection's label. */
+const LABEL = 'Gloss notes';
+
 /** Oldest first, ties by id, so the same notes always give the same file. */
 export function byCreation(a: NoteView, b: NoteView): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -136,13 +141,15 @@ export function toJsonLd(notes: NoteView[], opts: ExportOptions): string {
     '@context': [...EXPORT_CONTEXT],
     id,
     type: 'AnnotationCollection',
-    label: 'Gloss notes',
+    label: LABEL,
   };
   if (shared.creator) collection.creator = shared.creator;
   collection.created = shared.generated;
   collection.total = items.length;
-  // One page holds everything, so it is both the first and the last.
-  collection.first = { id: pageId, type: 'AnnotationPage', partOf: id, startIndex: 0, items };
+  // One page holds everything, so it is both the first and the last. It describes the collection it is
+  // part of as the model's example 39 does, so that the page read on its own still says what it is from.
+  const partOf: JsonObject = { id, label: LABEL, total: items.length };
+  collection.first = { id: pageId, type: 'AnnotationPage', partOf, startIndex: 0, items };
   collection.last = pageId;
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

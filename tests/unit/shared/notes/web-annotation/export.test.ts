@@ -91,7 +91,7 @@ describe('toJsonLd', () => {
     const first = doc.first as Json;
     expect(first.type).toBe('AnnotationPage');
     expect(first.id).toBe(`urn:gloss:export:${EXPORTED_AT}:page:1`);
-    expect(first.partOf).toBe(doc.id);
+    expect(first.partOf).toEqual({ id: doc.id, label: 'Gloss notes', total: 4 });
     expect(doc.last).toBe(first.id);
     expect(first.startIndex).toBe(0);
     expect(doc).not.toHaveProperty('creator');
