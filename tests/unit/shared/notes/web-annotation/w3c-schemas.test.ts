@@ -126,8 +126,8 @@ function documents(opts: ExportOptions) {
   const collection = JSON.parse(toJsonLd(NOTEBOOK, opts)) as Json;
   const context = collection['@context'];
   const page = collection.first as Json;
-  const annotations = (page.items as Json[]).map((a) => ({ '@context': context, ...a }));
-  return { collection, page: { '@context': context, ...page }, annotations };
+  const annotations = (page.items as Json[]).map((a): Json => ({ '@context': context, ...a }));
+  return { collection, page: { '@context': context, ...page } as Json, annotations };
 }
 
 const EXPORTS = {
