@@ -1,17 +1,37 @@
-/** The options page: highlight settings (saved as they change), syncing notes, and the knowledge base. */
+/**
+ * The options page: highlight settings and the name written into exports (saved as they change), syncing
+ * notes, and the knowledge base.
+ */
+import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
+import type { Settings } from '../../shared/settings';
 import { Notice } from '../shared/Notice';
+import { CreatorNameField } from './CreatorNameField';
 import { EntityTypesField, withType } from './EntityTypesField';
 import { HighlightStyleField } from './HighlightStyleField';
 import { HoverDelayField } from './HoverDelayField';
 import { KbSection } from './KbSection';
 import { SaveStatus } from './SaveStatus';
 import { SyncSection } from './SyncSection';
-import { useSettingsEditor } from './use-settings-editor';
+import { type SaveState, useSettingsEditor } from './use-settings-editor';
 
-/** No Save button: every control saves on change, and the status line confirms it. */
+/** The sections whose controls save settings; each shows the save status of its own changes. */
+type SettingsSection = 'highlights' | 'exports';
+const IDLE: SaveState = { kind: 'idle' };
+
+/** No Save button: every control saves on change, and the status line of its section confirms it. */
 export function OptionsApp() {
-  const { settings, loadError, saveState, update } = useSettingsEditor();
+  const editor = useSettingsEditor();
+  const { settings, loadError, saveState } = editor;
+  const [lastSection, setLastSection] = useState<SettingsSection>('highlights');
+  const statusOf = (section: SettingsSection): SaveState => (section === lastSection ? saveState : IDLE);
+  const update =
+    (section: SettingsSection) =>
+    (change: Partial<Settings> | ((current: Settings) => Partial<Settings>)): void => {
+      setLastSection(section);
+      editor.update(change);
+    };
+  const updateHighlights = update('highlights');
   return (
     <main class="options">
       <div class="options-title">
@@ -26,21 +46,33 @@ export function OptionsApp() {
           <form class="settings-form" onSubmit={(event) => event.preventDefault()}>
             <HighlightStyleField
               value={settings.highlightStyle}
-              onChange={(highlightStyle) => update({ highlightStyle })}
+              onChange={(highlightStyle) => updateHighlights({ highlightStyle })}
             />
             <EntityTypesField
               value={settings.enabledTypes}
               onToggle={(type, isOn) =>
-                update((s) => ({ enabledTypes: withType(s.enabledTypes, type, isOn) }))
+                updateHighlights((s) => ({ enabledTypes: withType(s.enabledTypes, type, isOn) }))
               }
             />
             <HoverDelayField
               value={settings.hoverDelayMs}
-              onCommit={(hoverDelayMs) => update({ hoverDelayMs })}
+              onCommit={(hoverDelayMs) => updateHighlights({ hoverDelayMs })}
             />
           </form>
         )}
-        <SaveStatus state={saveState} />
+        <SaveStatus state={statusOf('highlights')} />
+      </section>
+      <section class="options-section" aria-labelledby="exports-heading">
+        <h2 id="exports-heading">{t('optionsExports')}</h2>
+        {settings && (
+          <form class="settings-form" onSubmit={(event) => event.preventDefault()}>
+            <CreatorNameField
+              value={settings.creatorName}
+              onCommit={(creatorName) => update('exports')({ creatorName })}
+            />
+          </form>
+        )}
+        <SaveStatus state={statusOf('exports')} />
       </section>
       <SyncSection />
       <KbSection />

@@ -76,6 +76,34 @@ describe('options', () => {
     ).toEqual(['company']);
   });
 
+  it('saves the name written into exports when the reader is done typing, tidied, and shows "Saved" there', async () => {
+    render(<OptionsApp />, root);
+    await vi.waitFor(() => expect($('#creator-name')).not.toBeNull());
+    const field = $<HTMLInputElement>('#creator-name')!;
+    expect(field.value).toBe('');
+    expect($('label[for="creator-name"]')?.textContent).toBe('Your name in exports');
+    expect(field.maxLength).toBe(100);
+    expect(field.getAttribute('aria-describedby')).toBe('creator-name-hint');
+    expect($('#creator-name-hint')?.textContent).toContain('Leave it empty to export without a name.');
+    const status = (section: string) =>
+      $(`section[aria-labelledby="${section}-heading"] [aria-live="polite"]`)?.textContent;
+
+    field.value = '  Aiko \n Tanaka ';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(stored()?.creatorName ?? '').toBe('');
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(stored()?.creatorName).toBe('Aiko Tanaka'));
+    await vi.waitFor(() => expect(status('exports')).toBe('Saved'));
+    expect(status('highlights')).toBe('');
+    expect(field.value).toBe('Aiko Tanaka');
+
+    field.value = '';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await vi.waitFor(() => expect(stored()?.creatorName).toBe(''));
+    expect(stored()?.highlightStyle).toBe(DEFAULT_SETTINGS.highlightStyle);
+  });
+
   it('lists the knowledge base with links into the reader', async () => {
     render(<OptionsApp />, root);
     await vi.waitFor(() => expect(root.querySelectorAll('.source-links a').length).toBe(2));
