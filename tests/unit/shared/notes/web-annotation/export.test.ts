@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../../../../../src/shared/notes/note-types';
 import { toJsonLd } from '../../../../../src/shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../../../../../src/shared/notes/web-annotation/markdown-export';
+import { asUri } from '../../../../../src/shared/notes/web-annotation/uri';
 
 const EXPORTED_AT = Date.UTC(2024, 1, 1, 10, 30);
 const OPTS = { entityNames: { cicada: 'Cicada' }, exportedAt: EXPORTED_AT, version: '1.2.3' };
@@ -188,6 +189,26 @@ describe('toJsonLd', () => {
       id: 'https://github.com/gloss-extension/ns#Gloss',
       type: 'Software',
       name: 'Gloss',
+    });
+  });
+
+  it('writes addresses as URIs: a URI unchanged, an IRI with its host in Punycode and the rest percent-encoded', () => {
+    expect(asUri('https://www.example.com/a?ref=1#part')).toBe('https://www.example.com/a?ref=1#part');
+    expect(asUri('http://example.com/%E6%9D%B1')).toBe('http://example.com/%E6%9D%B1');
+    expect(asUri('https://ja.wikipedia.org/wiki/東京')).toBe(
+      'https://ja.wikipedia.org/wiki/%E6%9D%B1%E4%BA%AC',
+    );
+    expect(asUri('https://例え.jp/パス?q=日本#節')).toBe(
+      'https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9?q=%E6%97%A5%E6%9C%AC#%E7%AF%80',
+    );
+    expect(asUri('https://example.com/a[1]|b?x[]=1 2#f|g#h')).toBe(
+      'https://example.com/a%5B1%5D%7Cb?x%5B%5D=1%202#f%7Cg%23h',
+    );
+    expect(asUri('https://[::1]:8080/x%zz')).toBe('https://[::1]:8080/x%25zz');
+    const iri = note({ id: pageNote.id, url: 'https://ja.wikipedia.org/wiki/東京', body: 'x' });
+    expect(items(toJsonLd([iri], OPTS))[0]!.target).toEqual({
+      id: 'https://ja.wikipedia.org/wiki/%E6%9D%B1%E4%BA%AC',
+      'dcterms:title': 'Cyber law',
     });
   });
 
