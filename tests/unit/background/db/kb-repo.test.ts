@@ -1,7 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GlossDb, openDb } from '../../../../src/background/db/database';
-import { cardData, matcherData, replaceBuiltinKb, storedKbVersion } from '../../../../src/background/db/kb-repo';
+import {
+  cardData,
+  matcherData,
+  replaceBuiltinKb,
+  storedKbVersion,
+} from '../../../../src/background/db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from '../../../../src/background/db/sites-repo';
 import { syncBuiltinKb } from '../../../../src/background/kb-loader';
 import { compileKb } from '../../../../src/kb/compile';
