@@ -57,7 +57,7 @@ async function device(sql: Sql, url: string, userId: string, code: string | unde
   if (!enrolled) throw new Error('enrolment failed');
   return {
     token: enrolled.token,
-    sim: new SimDevice(url, enrolled.token, seededRandom(seed), new Latencies()),
+    sim: new SimDevice(url, enrolled, seededRandom(seed), new Latencies()),
   };
 }
 
@@ -65,7 +65,7 @@ async function measure(sql: Sql, url: string, o: FairnessOptions): Promise<Fairn
   const now = Date.now();
   const other = await createUser(sql, 'bench-other', now);
   const reader = await device(sql, url, other.id, other.code, 1);
-  for (let i = 0; i < 50; i++) reader.sim.create(10);
+  for (let i = 0; i < 50; i++) await reader.sim.create(10);
   await reader.sim.push();
   const busyUser = await createUser(sql, 'bench-busy', now);
   const writers = [];
@@ -78,7 +78,7 @@ async function measure(sql: Sql, url: string, o: FairnessOptions): Promise<Fairn
   let busyPushes = 0;
   const pushing = writers.map(async ({ sim }) => {
     while (!stop) {
-      for (let i = 0; i < 5; i++) sim.create(10);
+      for (let i = 0; i < 5; i++) await sim.create(10);
       await sim.push();
       busyPushes += 1;
     }

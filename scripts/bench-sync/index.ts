@@ -4,7 +4,10 @@
  * the check, device.ts for what a device does).
  *
  * Options: --devices=N (default 50), --per-user=N devices per user (10), --notes=N created in all (6000),
- * --rounds=N (24), --edits=X edits and deletions per note created (2), --only=pglite|postgres, --seed=N.
+ * --rounds=N (24), --edits=X edits and deletions per note created (2), --only=pglite|postgres, --seed=N,
+ * --clients=thin|engine (thin: protocol-only clients, so the server is measured; engine: the extension's
+ * SyncEngine per device on fake-indexeddb, which checks the client at scale but is bound by the clients' CPU;
+ * see device.ts).
  * Modes (PostgreSQL only): --mode=processes [--processes=3] runs the same load through several server
  * processes with requests routed at random (many-processes.ts); --mode=fairness [--busy=20] [--pulls=300]
  * measures another user's pulls while one user's devices push flat out (fairness.ts).
@@ -145,6 +148,13 @@ async function startOnPostgresIfFound(): Promise<BenchServer | undefined> {
   return 'url' in found ? startOnPostgres(found.url) : undefined;
 }
 
+function clientsOption(): 'thin' | 'engine' {
+  const clients = option('clients') ?? 'thin';
+  if (clients !== 'thin' && clients !== 'engine')
+    throw new Error(`--clients=${clients}: expected thin or engine`);
+  return clients;
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const load: LoadOptions = {
@@ -155,6 +165,7 @@ async function main(): Promise<number> {
     editsPerNote: numberOption('edits', 2, 0),
     pages: 40,
     seed: Math.floor(numberOption('seed', 1, 0)),
+    clients: clientsOption(),
   };
   const only = option('only');
   const mode = option('mode');
@@ -185,7 +196,7 @@ async function main(): Promise<number> {
 
   const date = new Date().toISOString().slice(0, 10);
   console.log(
-    `Sync bench, ${date}: ${load.devices} devices (${load.devicesPerUser} per user), ${load.rounds} rounds, ${load.editsPerNote} edits or deletions per note`,
+    `Sync bench, ${date}: ${load.devices} devices (${load.devicesPerUser} per user), ${load.rounds} rounds, ${load.editsPerNote} edits or deletions per note${load.clients === 'engine' ? ", the extension's SyncEngine per device" : ''}`,
   );
   console.log('');
   console.log(resultTable(results));

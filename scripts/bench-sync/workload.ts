@@ -2,10 +2,12 @@
  * The load one database gets, and the check after it:
  *
  *   enrol  users × devices (codes from the CLI's functions, traded in-process: the HTTP enrol route allows
- *          10 attempts a minute per address, and every simulated device shares 127.0.0.1)
+ *          10 attempts a minute per address, and every simulated device shares 127.0.0.1); with
+ *          `--clients=engine` each device's engine then runs its first cycle (one pull)
  *   load   every device at once, round after round: write new notes, edit or delete notes of its user
- *          (its own and those pulled from its other devices), push, pull; so some push while others pull
- *   drain  every device pushes what is left, then every device pulls to the end
+ *          (its own and those pulled from its other devices), then one sync cycle (push, then pull); so some
+ *          push while others pull
+ *   drain  every device syncs what is left, then every device syncs again to pull what the others sent
  *   check  per user, the server's stored notes are the reference: every device must hold exactly them
  *          (else it diverges), every note created must be there, and every field value a device wrote must
  *          be there or have lost to a later clock (else it is lost)
@@ -17,7 +19,7 @@ import { canonicalJson } from '../../src/server/sync/losers';
 import { compareHlc } from '../../src/shared/notes/hlc';
 import type { NoteField } from '../../src/shared/notes/note-types';
 import type { SyncNote } from '../../src/shared/sync/wire';
-import { SimDevice, seededRandom } from './device';
+import { type BenchDevice, type Enrolled, SimDevice, seededRandom } from './device';
 import { Latencies, type RunResult } from './stats';
 
 /** How much work a run does. */
@@ -32,6 +34,11 @@ export interface LoadOptions {
   /** Pages the notes are spread over, per user. */
   pages: number;
   seed: number;
+  /**
+   * `thin` (the default): device.ts's protocol-only clients, light enough that the server is what is
+   * measured; `engine`: the extension's own SyncEngine per device on fake-indexeddb (engine-device.ts).
+   */
+  clients?: 'thin' | 'engine';
 }
 
 /** Where the load goes: a server's URL (or a function picking one of several per request) and its database. */
@@ -42,7 +49,22 @@ export interface LoadTarget {
 
 interface User {
   id: string;
-  devices: SimDevice[];
+  devices: BenchDevice[];
+}
+
+async function newDevice(
+  url: LoadTarget['url'],
+  enrolled: Enrolled,
+  seed: number,
+  o: LoadOptions,
+  latencies: Latencies,
+): Promise<BenchDevice> {
+  if (o.clients !== 'engine') return new SimDevice(url, enrolled, seededRandom(seed), latencies);
+  // Imported only here: it loads the extension's code with its stand-ins (outside-extension.ts).
+  const { EngineDevice } = await import('./engine-device');
+  const device = new EngineDevice(url, enrolled, seededRandom(seed), latencies);
+  await device.connect();
+  return device;
 }
 
 async function enrol(server: LoadTarget, o: LoadOptions, latencies: Latencies): Promise<User[]> {
@@ -51,13 +73,13 @@ async function enrol(server: LoadTarget, o: LoadOptions, latencies: Latencies): 
   for (let u = 0; users.length * o.devicesPerUser < o.devices; u++) {
     const count = Math.min(o.devicesPerUser, o.devices - u * o.devicesPerUser);
     const user = await createUser(server.sql, `bench-${u}`, now);
-    const devices: SimDevice[] = [];
+    const devices: BenchDevice[] = [];
     for (let d = 0; d < count; d++) {
       const code = d === 0 ? user.code : (await issueCode(server.sql, user.id, now)).code;
       const enrolled = await enrolDevice(server.sql, code, `bench device ${u}.${d}`, now);
       if (!enrolled) throw new Error('enrolment failed');
       const seed = o.seed + u * 1000 + d;
-      devices.push(new SimDevice(server.url, enrolled.token, seededRandom(seed), latencies));
+      devices.push(await newDevice(server.url, enrolled, seed, o, latencies));
     }
     users.push({ id: user.id, devices });
   }
@@ -65,15 +87,14 @@ async function enrol(server: LoadTarget, o: LoadOptions, latencies: Latencies): 
 }
 
 /** One device's rounds: its share of the notes, with edits of everything it knows, a push and a pull each. */
-async function runDevice(device: SimDevice, share: number, o: LoadOptions): Promise<void> {
+async function runDevice(device: BenchDevice, share: number, o: LoadOptions): Promise<void> {
   let created = 0;
   for (let round = 0; round < o.rounds; round++) {
     const target = Math.round((share * (round + 1)) / o.rounds);
     const fresh = target - created;
-    for (; created < target; created++) device.create(o.pages);
-    for (let e = 0; e < Math.round(fresh * o.editsPerNote); e++) device.mutate();
-    await device.push();
-    await device.pull();
+    for (; created < target; created++) await device.create(o.pages);
+    for (let e = 0; e < Math.round(fresh * o.editsPerNote); e++) await device.mutate();
+    await device.sync();
   }
 }
 
@@ -87,7 +108,7 @@ async function check(server: LoadTarget, user: User): Promise<{ lost: number; di
   let lost = 0;
   let diverging = 0;
   for (const device of user.devices) {
-    const held = canonicalJson([...device.notes.values()].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const held = canonicalJson((await device.notes()).sort((a, b) => (a.id < b.id ? -1 : 1)));
     if (held !== reference) diverging += 1;
     lost += device.created.filter((id) => !stored.has(id)).length;
     for (const [id, fields] of device.written) {
@@ -116,15 +137,17 @@ export async function runLoad(database: string, server: LoadTarget, o: LoadOptio
   const users = await enrol(server, o, latencies);
   const devices = users.flatMap((u) => u.devices);
   const loadStarted = performance.now();
+  const requestsBefore = latencies.count;
   await Promise.all(
     devices.map((device, i) =>
       runDevice(device, Math.floor(o.notes / devices.length) + (i < o.notes % devices.length ? 1 : 0), o),
     ),
   );
   const loadMs = performance.now() - loadStarted;
-  const loadRequests = latencies.count;
-  await Promise.all(devices.map((d) => d.push()));
-  await Promise.all(devices.map((d) => d.pull()));
+  const loadRequests = latencies.count - requestsBefore;
+  // Every device sends what is left (and pulls), then every device pulls what the others sent last.
+  await Promise.all(devices.map((d) => d.sync()));
+  await Promise.all(devices.map((d) => d.sync()));
   let lost = 0;
   let diverging = 0;
   for (const user of users) {
@@ -132,7 +155,7 @@ export async function runLoad(database: string, server: LoadTarget, o: LoadOptio
     lost += found.lost;
     diverging += found.diverging;
   }
-  const sum = (f: (d: SimDevice) => number) => devices.reduce((n, d) => n + f(d), 0);
+  const sum = (f: (d: BenchDevice) => number) => devices.reduce((n, d) => n + f(d), 0);
   return {
     database,
     users: users.length,
