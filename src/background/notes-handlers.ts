@@ -16,6 +16,7 @@ import { entitySummaries } from './db/kb-repo';
 import {
   addNote,
   changeNote,
+  correctPosition,
   draftOf,
   editNote,
   getNote,
@@ -42,6 +43,7 @@ type NoteRequests =
   | 'updateNote'
   | 'deleteNote'
   | 'restoreNote'
+  | 'correctNotePosition'
   | 'reportNoteStatus'
   | 'getTabNotes'
   | 'listNotes'
@@ -96,6 +98,10 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
       const note = await changeNote(db, id, { deleted: false }, now());
       void announceNotesChanged(sender.tab?.id);
       return viewOf(note);
+    },
+    async correctNotePosition({ id, from, to }) {
+      // No tab is told: the passage is where it was, only the unit of its stored offsets changed.
+      return correctPosition(db, id, from, to, now());
     },
     async reportNoteStatus({ pageKey, anchoredIds, orphanIds: orphans }, sender) {
       // Only notes filed under the reporting page count, whatever ids a content script sends.

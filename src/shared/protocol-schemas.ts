@@ -3,7 +3,12 @@
  * or hostile page can influence what they send), so the background never trusts a message's shape.
  */
 import * as v from 'valibot';
-import { anchorSchema, boundedText, noteIdSchema as noteId } from './notes/note-schemas';
+import {
+  anchorSchema,
+  boundedText,
+  noteIdSchema as noteId,
+  offsetsSchema as offsets,
+} from './notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from './notes/note-types';
 import type { RequestEnvelope, RequestName } from './protocol';
 
@@ -63,6 +68,7 @@ export const REQUEST_SCHEMAS = {
   }),
   deleteNote: v.strictObject({ id: noteId }),
   restoreNote: v.strictObject({ id: noteId }),
+  correctNotePosition: v.strictObject({ id: noteId, from: offsets, to: offsets }),
   reportNoteStatus: v.strictObject({ pageKey: url, anchoredIds: noteIds, orphanIds: noteIds }),
   getTabNotes: v.strictObject({ tabId }),
   listNotes: empty,

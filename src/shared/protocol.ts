@@ -184,6 +184,16 @@ export interface BackgroundRequests {
   deleteNote(args: { id: string }): null;
   /** Undoes a delete. */
   restoreNote(args: { id: string }): NoteView;
+  /**
+   * Content script: a note's stored offsets held its passage only when read as UTF-16 code units (saved
+   * before Gloss counted Unicode code points, or imported from Hypothesis); store `to`, the same place in
+   * code points. Resolves to whether the note was changed (not when it no longer holds `from`).
+   */
+  correctNotePosition(args: {
+    id: string;
+    from: { start: number; end: number };
+    to: { start: number; end: number };
+  }): boolean;
   /** Content script: which of its page's notes it could place and which are orphans. */
   reportNoteStatus(args: { pageKey: string; anchoredIds: string[]; orphanIds: string[] }): null;
   /** Popup: the notes of the page a tab shows, with whether each was placed. */

@@ -4,6 +4,7 @@
  * Deleting sets the `deleted` tombstone; nothing here ever removes a note row.
  */
 
+import { codePointLength } from '../../shared/notes/anchoring/code-points';
 import { decodeHlc } from '../../shared/notes/hlc';
 import { siteOf } from '../../shared/notes/normalize-url';
 import { NOTE_FIELDS, type NoteField, type NoteRecord, type NoteView } from '../../shared/notes/note-types';
@@ -162,6 +163,50 @@ export function restampFields(
   nowMs: number,
 ): Promise<NoteRecord> {
   return writeFields(db, note, {}, fields, nowMs);
+}
+
+/** Offsets of a note's passage (NoteAnchor's position). */
+export type Offsets = { start: number; end: number };
+
+/**
+ * Stores a passage note's position in Unicode code points in place of the UTF-16 code units it was saved
+ * in (notes written before Gloss counted code points, Hypothesis's exports): the content script found the
+ * passage at exactly `from` read as code units, with characters outside the BMP before it, so `to` is the
+ * same place. Only the anchor's clock moves, so the correction syncs; it is not a reader's edit, so
+ * `updatedAt` stays. Nothing is written unless the note is live, still holds `from`, and `to` is a
+ * consistent correction of it (the same passage counted in fewer units). Resolves to whether it wrote.
+ */
+export function correctPosition(
+  db: GlossDb,
+  id: string,
+  from: Offsets,
+  to: Offsets,
+  nowMs: number,
+): Promise<boolean> {
+  const write = async () => {
+    const note = await db.notes.get(id);
+    const anchor = note?.anchor;
+    if (!note || note.deleted || !anchor?.position) return false;
+    const held = anchor.position;
+    const exact = anchor.quote.exact;
+    const fits =
+      held.start === from.start &&
+      held.end === from.end &&
+      from.end - from.start === exact.length &&
+      to.end - to.start === codePointLength(exact) &&
+      to.start <= from.start &&
+      (to.start !== from.start || to.end !== from.end);
+    if (!fits) return false;
+    await writeFields(
+      db,
+      note,
+      { anchor: { ...anchor, position: { start: to.start, end: to.end } } },
+      ['anchor'],
+      nowMs,
+    );
+    return true;
+  };
+  return writeLocal(db, write, (wrote) => wrote);
 }
 
 /** Applies a reader's edit from the page UI or the dashboard. */

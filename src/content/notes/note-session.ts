@@ -102,6 +102,7 @@ export class NoteSession implements NoteActions {
       if (match) {
         this.highlights.set(note, map.rangeOf(match.start, match.end));
         this.orphans.delete(note.id);
+        if (match.correctedPosition) this.correctPosition(note, match.correctedPosition);
       } else {
         this.highlights.remove(note.id);
         this.orphans.add(note.id);
@@ -112,6 +113,22 @@ export class NoteSession implements NoteActions {
     this.retryDelay = this.orphans.size > 0 ? Math.min(MAX_RETRY_MS, this.retryDelay * 1.5) : RETRY_DELAY_MS;
     this.report(passageNotes);
     this.revealFocusNote();
+  }
+
+  /**
+   * Stores a note's offsets in code points once its passage was found at them read as code units (a note
+   * saved before Gloss counted code points, or imported from Hypothesis; see shared/notes/anchoring/
+   * anchor.ts). The local copy changes at once, so the note is not corrected twice; if the request fails
+   * the stored note keeps its old offsets, which still place it, and the next visit tries again.
+   */
+  private correctPosition(note: NoteView, to: { start: number; end: number }): void {
+    const anchor = note.anchor!;
+    const from = anchor.position!;
+    const corrected: NoteView = { ...note, anchor: { ...anchor, position: to } };
+    this.replace(corrected);
+    void sendRequest('correctNotePosition', { id: note.id, from, to }).then((r) => {
+      if (!r.ok) console.warn(`Gloss: ${r.error}`);
+    });
   }
 
   /** Watches the page for changes while it has notes, to re-place any the changes affect. */

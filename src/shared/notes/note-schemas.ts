@@ -21,16 +21,17 @@ export const boundedText: TextSchema = (max, min = 0) =>
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e9));
 
+/** A passage's offsets (NoteAnchor's position): start before end. */
+export const offsetsSchema = v.pipe(
+  v.strictObject({ start: offset, end: offset }),
+  v.check((p) => p.end > p.start, 'position end must follow start'),
+);
+
 /** The W3C selectors of a passage note (NoteAnchor), with `text` deciding what strings are allowed. */
 export function anchorSchema(text: TextSchema) {
   const context = text(NOTE_LIMITS.context);
   return v.strictObject({
     quote: v.strictObject({ exact: text(NOTE_LIMITS.quote, 1), prefix: context, suffix: context }),
-    position: v.optional(
-      v.pipe(
-        v.strictObject({ start: offset, end: offset }),
-        v.check((p) => p.end > p.start, 'position end must follow start'),
-      ),
-    ),
+    position: v.optional(offsetsSchema),
   });
 }

@@ -34,30 +34,54 @@
  * for a 30-character quote to 30 ms for 600), so callers anchoring many notes should do it in slices.
  */
 import type { NoteAnchor } from '../note-types';
+import { toCodePoints, toCodeUnits } from './code-points';
 import { exactMatch } from './exact';
 import { fuzzyMatch } from './fuzzy';
-import { type AnchorMatch, agreeAfter, agreeBefore, solidLength } from './score';
+import { type AnchorMatch, contextAfter, contextBefore, type Span, solidLength } from './score';
 
 export type { AnchorMatch } from './score';
 
 /** Where `anchor`'s passage is in `text` now, or null when it cannot be placed with confidence. */
 export function anchorInText(text: string, anchor: NoteAnchor): AnchorMatch | null {
-  if (anchor.quote.exact === '') return null;
+  const { quote, position } = anchor;
+  if (quote.exact === '') return null;
+  const old = position ? readings(text, position) : [];
   // A quote of nothing but whitespace occurs everywhere; only its own offsets can place it.
-  if (solidLength(anchor.quote.exact) === 0) return atPosition(text, anchor);
-  return atPosition(text, anchor) ?? exactMatch(text, anchor) ?? fuzzyMatch(text, anchor);
+  if (solidLength(quote.exact) === 0) return atPosition(text, anchor, old);
+  return atPosition(text, anchor, old) ?? exactMatch(text, quote, old) ?? fuzzyMatch(text, quote, old);
+}
+
+/**
+ * The stored offsets as code-unit spans of `text`: read as code points (what Gloss stores, and the W3C
+ * unit), then as code units (what Gloss stored before, and what Hypothesis exports), when that differs.
+ * Which one was meant is not recorded anywhere; the quote tells.
+ */
+function readings(text: string, position: Span): Span[] {
+  const points = { start: toCodeUnits(text, position.start), end: toCodeUnits(text, position.end) };
+  const same = points.start === position.start && points.end === position.end;
+  return same ? [points] : [points, { start: position.start, end: position.end }];
 }
 
 /**
  * The stored offsets, if the quote is still there and its context agrees in full. Requiring the context
  * keeps a repeated phrase that slid into the old offsets from winning; the exact step then still prefers
- * that spot when nothing else fits better.
+ * that spot when nothing else fits better. Offsets that hold the passage only as code units are given
+ * back in code points as `correctedPosition`, for the note to store.
  */
-function atPosition(text: string, anchor: NoteAnchor): AnchorMatch | null {
-  const { position, quote } = anchor;
-  if (!position || text.slice(position.start, position.end) !== quote.exact) return null;
-  const fits =
-    agreeBefore(text, position.start, quote.prefix) === solidLength(quote.prefix) &&
-    agreeAfter(text, position.end, quote.suffix) === solidLength(quote.suffix);
-  return fits ? { start: position.start, end: position.end, method: 'position', score: 1 } : null;
+function atPosition(text: string, anchor: NoteAnchor, old: Span[]): AnchorMatch | null {
+  const { quote } = anchor;
+  for (const [i, span] of old.entries()) {
+    if (text.slice(span.start, span.end) !== quote.exact) continue;
+    const fits =
+      (contextBefore(text, span.start, quote.prefix) ?? 1) === 1 &&
+      (contextAfter(text, span.end, quote.suffix) ?? 1) === 1;
+    if (!fits) continue;
+    const match: AnchorMatch = { ...span, method: 'position', score: 1 };
+    if (i === 0) return match;
+    return {
+      ...match,
+      correctedPosition: { start: toCodePoints(text, span.start), end: toCodePoints(text, span.end) },
+    };
+  }
+  return null;
 }

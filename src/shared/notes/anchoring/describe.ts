@@ -3,8 +3,13 @@
  * side (W3C TextQuoteSelector) and its offsets (TextPositionSelector). The context is what lets
  * anchor.ts tell a repeated quote's occurrences apart and place a passage after the page changed,
  * so it is taken from the same text model the note will later be anchored in (content/notes/text-map.ts).
+ *
+ * The span comes in code units (string indices, as the text map gives them); the stored offsets are in
+ * Unicode code points, as the Web Annotation Data Model requires, so that other tools read them right
+ * after an emoji (see code-points.ts).
  */
 import type { NoteAnchor } from '../note-types';
+import { toCodePoints } from './code-points';
 
 /**
  * Characters of context kept on each side. 32 is what Hypothesis stores: enough to tell occurrences of a
@@ -13,19 +18,29 @@ import type { NoteAnchor } from '../note-types';
  */
 export const CONTEXT_LENGTH = 32;
 
-/** The selectors for `text.slice(start, end)`. Throws a RangeError for an empty or out-of-range span. */
-export function describeText(text: string, start: number, end: number): NoteAnchor {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
-    throw new RangeError(`No passage at ${start}..${end} in a text of ${text.length} characters`);
+/**
+ * The selectors for `text.slice(start, end)` (code-unit offsets), widened to whole characters where a
+ * boundary falls inside a surrogate pair. Throws a RangeError for an empty or out-of-range span.
+ */
+export function describeText(text: string, from: number, to: number): NoteAnchor {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > text.length || from >= to) {
+    throw new RangeError(`No passage at ${from}..${to} in a text of ${text.length} characters`);
   }
+  const start = splitsPair(text, from) ? from - 1 : from;
+  const end = splitsPair(text, to) ? to + 1 : to;
   return {
     quote: {
       exact: text.slice(start, end),
       prefix: wholeCharacters(text.slice(Math.max(0, start - CONTEXT_LENGTH), start)),
       suffix: wholeCharacters(text.slice(end, end + CONTEXT_LENGTH)),
     },
-    position: { start, end },
+    position: { start: toCodePoints(text, start), end: toCodePoints(text, end) },
   };
+}
+
+/** Whether offset `i` falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, i: number): boolean {
+  return i > 0 && isHighSurrogate(text.charCodeAt(i - 1)) && isLowSurrogate(text.charCodeAt(i));
 }
 
 /**
