@@ -2,12 +2,20 @@
  * Finds a note's passage again in the page text (content/notes/text-map.ts), cheapest step first, each
  * accepted only if the text there still fits the quote:
  *
- * 1. position: the stored offsets still hold the quote and its context (an unchanged page);
+ * 1. position: the stored offsets still hold the quote and its context (an unchanged page). They are
+ *    read as Unicode code points (what Gloss stores, and what the Web Annotation Data Model requires),
+ *    then as UTF-16 code units (what earlier versions of Gloss stored, and what Hypothesis exports); the
+ *    two differ after a character outside the BMP, such as an emoji. When only the code-unit reading fits,
+ *    the match says so (`correctedPosition`) and the content script has the note corrected, once;
  * 2. exact: the best-placed verbatim occurrence of the quote, then the same ignoring whitespace (see
  *    exact.ts); both report 'exact';
  * 3. fuzzy: the best approximate occurrence, if it scores well enough (see fuzzy.ts).
  *
- * Null means the passage is gone; the caller keeps the note as an orphan.
+ * Null means the passage is gone; the caller keeps the note as an orphan. Offsets in and out of this
+ * module's steps are code units of `text`; only the stored position is in code points.
+ *
+ * The figures below can be measured again with tests/unit/content/notes/reanchor-figures.ts (631
+ * passages of 8 saved pages, the same kinds of edits and a repeated passage; see docs/notes.md).
  *
  * How the fuzzy limits were chosen: on 8 saved pages of ../shared/pages (English and Japanese), about
  * 730 prose passages of 20–250 characters were re-anchored (a) after deleting them with 40 characters
@@ -27,11 +35,13 @@
  *   whatever surrounds it. That found 82–99% of (d) from 70 characters on, for two more
  *   false matches (near-copies again).
  *
- * Measured once (Node 20, happy-dom, the largest prose page: readability__wikipedia-2.html, 493k
- * characters of text), anchoring 50 notes of 30–600 characters: unchanged page 1 ms; 500 characters
- * inserted at the top 12 ms; every passage edited in place 45–50 ms (the search near the old position
- * suffices); every passage deleted, the worst case, about 700 ms (a whole-text approximate search each, 5 ms
- * for a 30-character quote to 30 ms for 600), so callers anchoring many notes should do it in slices.
+ * Measured with reanchor-figures.ts (Node 20, happy-dom, the largest prose page: readability__wikipedia-2.html,
+ * 493k characters of text), anchoring 50 notes of 30–600 characters in one text: unchanged page 0.2 ms;
+ * 500 characters inserted at the top 5 ms; every passage edited in place 20 ms (the search near the old
+ * position suffices); every passage deleted, the worst case, about 0.5 s (a whole-text approximate search
+ * each, 5 ms for a 30-character quote to 30 ms for 600), so callers anchoring many notes should do it in
+ * slices. Finding the characters outside the BMP costs about 1 ms per page text of that size, once; a
+ * quote that occurs hundreds of times costs 1–2.5 ms, each occurrence's context compared by edit distance.
  */
 import type { NoteAnchor } from '../note-types';
 import { toCodePoints, toCodeUnits } from './code-points';

@@ -1,6 +1,7 @@
 /**
- * The exact step of anchor.ts: every occurrence of the quote, scored by how well its context and old
- * position agree, so a repeated phrase resolves to the occurrence the reader selected. When the quote does
+ * The exact step of anchor.ts: every occurrence of the quote, scored by how well its context (by edit
+ * distance, score.ts) and old position agree, so a repeated phrase resolves to the occurrence the reader
+ * selected, also when the text beside it changed a little since. When the quote does
  * not occur verbatim, it is looked for again with whitespace ignored: quotes imported from other tools
  * were often read with `innerText` (line breaks between blocks, collapsed spaces) while Gloss's text
  * model is raw `Text.data`. That search is a regular expression built from the quote, so it costs one

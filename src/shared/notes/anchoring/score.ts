@@ -1,7 +1,7 @@
 /**
  * How a candidate place for a note's passage is judged, shared by the steps of anchor.ts: the Hypothesis
- * weights (quote 50, prefix 20, suffix 20, position 2, normalised to 0..1), and the context
- * similarity both steps score candidates by.
+ * weights (quote 50, prefix 20, suffix 20, position 2, normalised to 0..1), and the context similarity
+ * of the position and exact steps (the fuzzy step compares context its own way, see fuzzy.ts).
  *
  * Evidence the anchor lacks (an imported quote without context or offsets) counts as undecided, 0.5,
  * where Hypothesis counts it as a perfect 1: that would give a context-free quote 40 free points, and a
