@@ -9,7 +9,7 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const { openDb } = await import('../../../../src/background/db/database');

@@ -10,7 +10,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./devices');

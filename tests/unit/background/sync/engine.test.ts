@@ -7,11 +7,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const { expectConverged, Rig, SERVER_URL, tick, world } = await import('./devices');
-const { syncArea } = await import('../../pages-fake-browser');
+const { syncArea } = await import('../../helpers/fake-browser');
 const { requeueAll } = await import('../../../../src/background/sync/outbox-ops');
 
 const rig = await Rig.start();

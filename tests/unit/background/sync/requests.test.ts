@@ -16,7 +16,7 @@ const platform = vi.hoisted(() => ({
 }));
 
 vi.mock('../../../../src/platform/browser', async () => {
-  const { fakeBrowser } = await import('../../pages-fake-browser');
+  const { fakeBrowser } = await import('../../helpers/fake-browser');
   return {
     browser: {
       ...fakeBrowser,

@@ -18,10 +18,10 @@ import type { Runtime } from '../../../../src/platform/browser';
 import { describeText } from '../../../../src/shared/notes/anchoring/describe';
 import { pageKey } from '../../../../src/shared/notes/normalize-url';
 import type { NoteAnchor, NoteRecord } from '../../../../src/shared/notes/note-types';
-import { handlers, resetFakes, sent } from '../../pages-fake-browser';
+import { handlers, resetFakes, sent } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => {
-  const { fakeBrowser } = await import('../../pages-fake-browser');
+  const { fakeBrowser } = await import('../../helpers/fake-browser');
   return { browser: fakeBrowser };
 });
 

@@ -8,10 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '../../../../src/pages/dashboard/DashboardApp';
 import type { NoteView } from '../../../../src/shared/notes/note-types';
 import type { Notebook } from '../../../../src/shared/protocol';
-import { handlers, manifestPermissions, resetFakes, sent } from '../../pages-fake-browser';
+import { handlers, manifestPermissions, resetFakes, sent } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const EVIL_BODY = '<img src=x onerror="window.pwned=1"> and <b>bold</b>';

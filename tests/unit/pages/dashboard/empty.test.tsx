@@ -10,10 +10,10 @@ import { DashboardApp } from '../../../../src/pages/dashboard/DashboardApp';
 import { formatDateTime } from '../../../../src/shared/format-date';
 import type { NoteView } from '../../../../src/shared/notes/note-types';
 import type { Notebook } from '../../../../src/shared/protocol';
-import { handlers, resetFakes } from '../../pages-fake-browser';
+import { handlers, resetFakes } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 /** 4 December 2026, 14:05 UTC. */

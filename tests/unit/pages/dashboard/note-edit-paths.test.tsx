@@ -15,10 +15,10 @@ import { NoteEditor } from '../../../../src/content/ui/NoteEditor';
 import { DashboardApp } from '../../../../src/pages/dashboard/DashboardApp';
 import type { Runtime } from '../../../../src/platform/browser';
 import type { NoteRecord } from '../../../../src/shared/notes/note-types';
-import { handlers, resetFakes } from '../../pages-fake-browser';
+import { handlers, resetFakes } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => {
-  const { fakeBrowser: base } = await import('../../pages-fake-browser');
+  const { fakeBrowser: base } = await import('../../helpers/fake-browser');
   const session = new Map<string, unknown>();
   return {
     browser: {

@@ -25,7 +25,7 @@ import { parseTagText as parseTags } from '../../../../src/shared/notes/tags';
 import type { Notebook } from '../../../../src/shared/protocol';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const note = (id: string, patch: Partial<NoteView> = {}): NoteView => ({

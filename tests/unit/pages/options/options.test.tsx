@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../../src/pages/options/OptionsApp';
 import { ENTITY_TYPES } from '../../../../src/shared/kb-types';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../../src/shared/settings';
-import { handlers, resetFakes, syncArea, writeSync } from '../../pages-fake-browser';
+import { handlers, resetFakes, syncArea, writeSync } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 let root: HTMLElement;

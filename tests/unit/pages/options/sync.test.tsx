@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OptionsApp } from '../../../../src/pages/options/OptionsApp';
 import { SyncSection } from '../../../../src/pages/options/SyncSection';
 import type { SyncStatus } from '../../../../src/shared/protocol';
-import { handlers, resetFakes, sent } from '../../pages-fake-browser';
+import { handlers, resetFakes, sent } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 let root: HTMLElement;

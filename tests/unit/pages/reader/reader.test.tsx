@@ -4,10 +4,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReaderApp } from '../../../../src/pages/reader/ReaderApp';
 import type { SourceView } from '../../../../src/shared/protocol';
-import { handlers, resetFakes } from '../../pages-fake-browser';
+import { handlers, resetFakes } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const view: SourceView = {

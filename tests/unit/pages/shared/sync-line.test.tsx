@@ -8,10 +8,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DashboardApp } from '../../../../src/pages/dashboard/DashboardApp';
 import { PopupApp } from '../../../../src/pages/popup/PopupApp';
 import type { SyncStatus, TabSummary } from '../../../../src/shared/protocol';
-import { handlers, resetFakes, sent } from '../../pages-fake-browser';
+import { handlers, resetFakes, sent } from '../../helpers/fake-browser';
 
 vi.mock('../../../../src/platform/browser', async () => ({
-  browser: (await import('../../pages-fake-browser')).fakeBrowser,
+  browser: (await import('../../helpers/fake-browser')).fakeBrowser,
 }));
 
 const summary: TabSummary = {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RequestEnvelope } from '../../src/shared/protocol';
+import type { RequestEnvelope } from '../../../src/shared/protocol';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
 type ChangeListener = (
@@ -14,7 +14,7 @@ type ChangeListener = (
 ) => void;
 
 const messages = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../extension/_locales/en/messages.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../../extension/_locales/en/messages.json'), 'utf8'),
 ) as Record<string, Message>;
 
 /** `i18n.getMessage` as browsers do it: `$NAME$` → its placeholder's content, `$1` → a substitution. */
