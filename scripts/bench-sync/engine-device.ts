@@ -14,7 +14,15 @@
 import './outside-extension';
 import { randomUUID } from 'node:crypto';
 import { type GlossDb, openDb } from '../../src/background/db/database';
-import { addNote, changeNote, draftOf, getNote, liveNotes } from '../../src/background/db/notes-repo';
+import {
+  addNote,
+  allNoteIds,
+  changeNote,
+  draftOf,
+  getNote,
+  liveNotes,
+  notesByIds,
+} from '../../src/background/db/notes-repo';
 import { SyncEngine } from '../../src/background/sync/engine';
 import { toSyncNote } from '../../src/background/sync/note-codec';
 import type { FetchLike } from '../../src/background/sync/transport';
@@ -114,6 +122,7 @@ export class EngineDevice implements BenchDevice {
   }
 
   async notes(): Promise<SyncNote[]> {
-    return (await this.db.notes.toArray()).map(toSyncNote);
+    const notes = await notesByIds(this.db, await allNoteIds(this.db));
+    return notes.filter((n) => n !== undefined).map(toSyncNote);
   }
 }
