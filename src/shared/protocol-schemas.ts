@@ -2,7 +2,9 @@
  * Runtime validation of every background request. Content scripts are an untrusted channel (a compromised
  * or hostile page can influence what they send), so the background never trusts a message's shape.
  */
+
 import * as v from 'valibot';
+import { languageTag } from './notes/language-tag';
 import {
   anchorSchema,
   boundedText,
@@ -28,6 +30,12 @@ const page = v.strictObject({
   url: v.pipe(url, v.minLength(1)),
   canonical: v.optional(url),
   title: v.pipe(v.string(), v.maxLength(NOTE_LIMITS.title)),
+  lang: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => languageTag(s) === s, 'a language tag such as "en" or "ja-JP"'),
+    ),
+  ),
 });
 
 /** Argument schemas, one per request; `satisfies` keeps this list and the protocol in step. */

@@ -53,11 +53,13 @@ export interface SourceView {
   entities: EntitySummary[];
 }
 
-/** Where a note was written: the address, the page's canonical link (if any) and its title. */
+/** Where a note was written: the address, the page's canonical link (if any), its title and language. */
 export interface NotePage {
   url: string;
   canonical?: string;
   title: string;
+  /** The page's declared language (`<html lang>`), when it declares one (language-tag.ts). */
+  lang?: string;
 }
 
 /** A new note: a passage note (`anchor`), an entity note (`entityId`), or a page note (neither). */

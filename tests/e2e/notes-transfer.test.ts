@@ -137,9 +137,13 @@ describe.each(browsersUnderTest())(
       const json = JSON.parse(exported.text) as {
         type: string;
         total: number;
-        first: { items: Array<{ id: string }> };
+        first: { items: Array<{ id: string; target: { source?: { language?: string } } }> };
       };
       expect(json.type).toBe('AnnotationCollection');
+      // The page declares <html lang="ja">: every note written on it says so in its page resource.
+      const sources = json.first.items.flatMap((a) => (a.target.source ? [a.target.source] : []));
+      expect(sources.length).toBeGreaterThan(0);
+      expect(sources.map((s) => s.language)).toEqual(sources.map(() => 'ja'));
       expect(json.total).toBe(3);
       expect(json.first.items.map((a) => a.id).sort()).toEqual(notesA.map((n) => `urn:uuid:${n.id}`));
       await waitForDashboard(

@@ -35,6 +35,7 @@ export function draftOf(input: NewNote, pageKey: string, nowMs: number): Unstamp
     url: input.page.url,
     pageKey,
     title: input.page.title.trim(),
+    ...(input.page.lang ? { lang: input.page.lang } : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
     anchor: input.anchor ?? null,
     body: input.body,

@@ -74,6 +74,8 @@ export function applyPage(
       const serverVersion = Math.max(version, local?.serverVersion ?? 0);
       const merged = local ? mergeNotes(toSyncNote(local), incoming) : undefined;
       const next = toNoteRecord(merged?.note ?? incoming, serverVersion);
+      // The page's language is this browser's own (note-types.ts): a pull never takes it away.
+      if (local?.lang) next.lang = local.lang;
       if (!merged || merged.won.length > 0) changed += 1;
       if (local && sameRecord(local, next)) continue;
       current.set(next.id, next);

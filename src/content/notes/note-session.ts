@@ -7,9 +7,11 @@
  * Page scripts have no way in: this runs in the extension's isolated world, listens to no page events
  * other than trusted user input, and talks only to the background over runtime messaging.
  */
+
 import { sendRequest } from '../../platform/messaging';
 import { anchorInText } from '../../shared/notes/anchoring/anchor';
 import { describeText } from '../../shared/notes/anchoring/describe';
+import { languageTag } from '../../shared/notes/language-tag';
 import { NOTE_LIMITS, type NoteView } from '../../shared/notes/note-types';
 import type { NotePage } from '../../shared/protocol';
 import type { Result } from '../../shared/result';
@@ -36,10 +38,12 @@ export interface NoteSessionDeps {
 /** Where this page's notes are filed: its address, canonical link and title. */
 export function currentPage(): NotePage {
   const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+  const lang = languageTag(document.documentElement.lang);
   return {
     url: location.href,
     ...(canonical ? { canonical } : {}),
     title: document.title.slice(0, NOTE_LIMITS.title),
+    ...(lang ? { lang } : {}),
   };
 }
 

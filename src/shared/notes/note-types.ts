@@ -47,6 +47,12 @@ export interface NoteRecord {
   site: string;
   /** The page's title when the note was written ('' when unknown). */
   title: string;
+  /**
+   * The page's declared language (language-tag.ts), exported as the page's `language`. Kept by this browser
+   * only: the synced record has no such field (older Gloss versions and servers refuse unknown fields), so a
+   * pull keeps the local value and a note that arrives from another device has none.
+   */
+  lang?: string;
   /** Set for notes about an entity rather than a passage; such notes show on every page naming it. */
   entityId?: string;
   anchor: NoteAnchor | null;

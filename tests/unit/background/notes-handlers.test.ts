@@ -91,6 +91,23 @@ describe('note handlers', () => {
     expect(viaCanonical.notes.map((x) => x.id)).toEqual([note.id]);
   });
 
+  it("keeps the page's declared language with the note, through an export and an import", async () => {
+    const a = makeNoteHandlers(db, now);
+    const jaPage = { url: 'https://news.example.jp/a', title: 'ニュース', lang: 'ja' };
+    const written = await a.createNote(input({ page: jaPage }), tab(1));
+    expect(written.lang).toBe('ja');
+    const file = await a.exportNotes({ format: 'jsonld' }, page);
+    expect(file.text).toContain('"language": "ja"');
+    const other = openDb(`notes-handlers-fresh-${n++}`);
+    try {
+      const b = makeNoteHandlers(other, now);
+      await b.importNotes({ text: file.text }, page);
+      expect((await b.listNotes({}, page)).notes.map((x) => x.lang)).toEqual(['ja']);
+    } finally {
+      await other.delete();
+    }
+  });
+
   it('entity notes show for the entity on any page, and not among a page’s passage notes', async () => {
     const h = makeNoteHandlers(db, now);
     const about = await h.createNote(input({ anchor: undefined, entityId: 'cicada' }), tab(1));

@@ -31,6 +31,15 @@ describe('parseRequest', () => {
     expect(parsed).toEqual({ gloss: 1, type: 'createNote', args: NEW_NOTE });
   });
 
+  it("accepts a new note with the page's language tag", () => {
+    const args = { ...NEW_NOTE, page: { ...NEW_NOTE.page, lang: 'hi-IN' } };
+    expect(parseRequest({ gloss: 1, type: 'createNote', args })).toEqual({
+      gloss: 1,
+      type: 'createNote',
+      args,
+    });
+  });
+
   it('accepts a well-formed request', () => {
     expect(parseRequest({ gloss: 1, type: 'getCard', args: { entityId: 'cicada' } })).toEqual({
       gloss: 1,
@@ -77,6 +86,14 @@ describe('parseRequest', () => {
     ],
     [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, entityId: 'cicada' } }, /passage or an entity/],
     [{ gloss: 1, type: 'createNote', args: { ...NEW_NOTE, clocks: {} } }, /invalid/],
+    [
+      {
+        gloss: 1,
+        type: 'createNote',
+        args: { ...NEW_NOTE, page: { ...NEW_NOTE.page, lang: 'english please' } },
+      },
+      /invalid/,
+    ],
     [
       {
         gloss: 1,

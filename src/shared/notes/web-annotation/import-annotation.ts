@@ -192,9 +192,10 @@ function targetNote(
   const hasWords = content.body !== '' || content.tags.length > 0;
   const url = address.url;
   const title = target.title ?? firstTitle(fields.document?.title) ?? '';
+  const page = { url, title, ...(target.lang ? { lang: target.lang } : {}) };
   if (quote) {
     const anchor: NoteAnchor = position ? { quote, position } : { quote };
-    return { kind: 'note', note: { url, title, anchor, ...content }, changes: unkeptChanges(target, url) };
+    return { kind: 'note', note: { ...page, anchor, ...content }, changes: unkeptChanges(target, url) };
   }
   const changes: string[] = [];
   if (region) {
@@ -220,7 +221,7 @@ function targetNote(
       'a page without a quoted passage, and the annotation has no text',
     );
   changes.push(...unkeptChanges(target, url));
-  return { kind: 'note', note: { url, title, anchor: null, ...content }, changes };
+  return { kind: 'note', note: { ...page, anchor: null, ...content }, changes };
 }
 
 const GROUPING_PHRASE: Record<TargetGrouping, string> = {

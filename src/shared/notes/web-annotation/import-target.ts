@@ -6,6 +6,7 @@
  * target of its own), or a Choice (the first member Gloss can use stands for it), alone or in a list.
  * The caller makes one note of each target Gloss can use.
  */
+import { languageTag } from '../language-tag';
 import { type Address, checkEntityId, classifyAddress } from './import-address';
 import { annotationError } from './import-error';
 import { MAX_ANNOTATIONS } from './import-limits';
@@ -18,6 +19,8 @@ import { ACCEPTED_KEYS, localNames } from './vocabulary';
 export interface TargetCandidate {
   address: Address | null;
   title: string | undefined;
+  /** The page's language, from the source (or the target itself), when it gives a language tag. */
+  lang?: string;
   passage: Passage;
   /** What the target says that Gloss does not keep, as phrases completing "is filed under …". */
   unkept: string[];
@@ -88,6 +91,8 @@ function readObjectTarget(item: Record<string, unknown>, index: number, path: st
     throw annotationError(index, `is malformed: "${path}.source" must be text or an object`);
   else if (fields.id) raw = fields.id;
   if (raw !== undefined) candidate.address = classifyAddress(raw, index);
+  const lang = (isObject(source) ? readLanguage(source) : undefined) ?? readLanguage(item);
+  if (lang) candidate.lang = lang;
   if (fields.selector !== null && fields.selector !== undefined)
     candidate.passage = readSelectors(fields.selector, index, `${path}.selector`);
   if (raw !== undefined) candidate.passage.region ??= addressRegion(raw);
@@ -95,6 +100,12 @@ function readObjectTarget(item: Record<string, unknown>, index: number, path: st
   if (entityId !== undefined)
     candidate.address = { kind: 'entity', entityId: checkEntityId(entityId, index) };
   return candidate;
+}
+
+/** A resource's `language` (a tag, or a list whose first tag counts); anything else is no language. */
+function readLanguage(obj: Record<string, unknown>): string | undefined {
+  const value = own(obj, 'language');
+  return languageTag(Array.isArray(value) ? value[0] : value);
 }
 
 const usable = (c: TargetCandidate): boolean => c.address?.kind === 'web' || c.address?.kind === 'entity';

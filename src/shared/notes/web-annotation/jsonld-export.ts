@@ -30,10 +30,13 @@ export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-/** The page a note was written on, as a Web resource with its title; the address as a URI (uri.ts). */
+/** The page a note was written on, as a Web resource with its title and language; the address as a URI (uri.ts). */
 function pageResource(note: NoteView): JsonObject {
-  const id = asUri(note.url);
-  return note.title ? { id, [KEY.title]: note.title } : { id };
+  return {
+    id: asUri(note.url),
+    ...(note.title ? { [KEY.title]: note.title } : {}),
+    ...(note.lang ? { language: note.lang } : {}),
+  };
 }
 
 function target(note: NoteView, entityNames: Record<string, string>): JsonObject {

@@ -29,6 +29,8 @@ export interface ImportedNote {
    */
   url: string;
   title: string;
+  /** The page's `language`, when the file gives one (language-tag.ts). */
+  lang?: string;
   anchor: NoteAnchor | null;
   entityId?: string;
   body: string;

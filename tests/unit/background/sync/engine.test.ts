@@ -142,6 +142,24 @@ describe('two and three devices', () => {
     await expectConverged(rig, userId);
   });
 
+  it("keeps the page's language on the device that wrote the note, through pulls of its own and others' edits", async () => {
+    const { userId } = await rig.server.createUser();
+    const a = rig.device('a');
+    const b = rig.device('b');
+    const written = await a.add('東京の報告', {
+      page: { url: 'https://news.example.jp/report', title: '報告', lang: 'ja' },
+    });
+    expect(written.lang).toBe('ja');
+    await a.connect(userId);
+    await b.connect(userId);
+    await b.edit(written.id, { body: 'edited on B' });
+    await b.sync();
+    await a.sync();
+    expect(await a.note(written.id)).toMatchObject({ body: 'edited on B', lang: 'ja' });
+    // The synced record has no language (note-types.ts): B never had it, and the server's copy has none.
+    expect((await b.note(written.id))?.lang).toBeUndefined();
+  });
+
   it('both offline, different notes: both arrive everywhere', async () => {
     const { userId } = await rig.server.createUser();
     const a = rig.device('a');

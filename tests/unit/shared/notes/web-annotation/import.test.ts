@@ -49,6 +49,20 @@ const annotation = (fields: Record<string, unknown> = {}): Record<string, unknow
   ...fields,
 });
 
+describe("the page's language", () => {
+  it('is kept from the source (or the target) when it is a language tag, and dropped when it is not', async () => {
+    const target = (language: unknown) => ({
+      source: { id: 'https://example.in/a', language },
+      selector: { type: 'TextQuoteSelector', exact: 'quote', prefix: '', suffix: '' },
+    });
+    expect((await parseOne(annotation({ target: target('hi') }))).lang).toBe('hi');
+    expect((await parseOne(annotation({ target: target(['ja-JP', 'en']) }))).lang).toBe('ja-JP');
+    expect(await parseOne(annotation({ target: target('Hindi, mostly') }))).not.toHaveProperty('lang');
+    const pageNote = { id: 'https://example.in/b', language: 'ta' };
+    expect((await parseOne(annotation({ target: pageNote }))).lang).toBe('ta');
+  });
+});
+
 describe('round trip through toJsonLd', () => {
   const base = { site: 'example.com', deleted: false, pageKey: 'https://example.com/a' };
   const notes: NoteView[] = [

@@ -102,6 +102,7 @@ const NOTEBOOK: NoteView[] = [
     id: uuid(9),
     url: 'https://ja.wikipedia.org/wiki/東京?節=1#概要',
     title: '東京 — ウィキペディア',
+    lang: 'ja',
     anchor: {
       quote: { exact: '重要インフラ', prefix: '政府は', suffix: 'の事業者に' },
       position: { start: 5, end: 11 },
@@ -275,7 +276,8 @@ const SHOULDS_NOT_MET: Record<string, string> = {
   '3.2.4-bodyETBTypeTextualBody': 'not applicable to plain highlights (no body); every body is a TextualBody',
   '3.2.1-bodySingleLanguage': 'not met: notes do not record the language of their page (docs/notes.md)',
   '3.2.1-targSingleFormat': 'not met: Gloss does not record the media type of a page',
-  '3.2.1-targSingleLanguage': 'not met: notes do not record the language of their page',
+  '3.2.1-targSingleLanguage':
+    'met where the note knows its page’s language (written here on a page that declares one); not otherwise',
   '3.3.1-bodyCreated': 'not met: a body has no date of its own; the annotation’s `created` applies',
   '3.3.1-bodySingleCreator': 'not met: a body has no creator of its own; the annotation’s applies',
   '3.3.1-targCreated': 'not met: Gloss does not know when a page was made',
@@ -297,6 +299,22 @@ const SHOULDS_NOT_MET: Record<string, string> = {
   '4.2.4-suffix':
     'not applicable to page and entity notes (no selector); every TextQuoteSelector has a suffix',
 };
+
+describe('the page’s language', () => {
+  const { annotations } = EXPORTS['with the reader’s name'];
+
+  it('is given where the note knows it, meeting the SHOULD, and none where it does not', () => {
+    const language = [
+      'bodiesTargets/3.2.1-targLanguage.json',
+      'bodiesTargets/3.2.1-targSingleLanguage.json',
+    ].map((p) => assertion(`annotations/${p}`));
+    const japanese = annotations.find((a) => JSON.stringify(a.target).includes('wikipedia'))!;
+    expect(failing(language, japanese)).toEqual([]);
+    expect((japanese.target as Json).source).toMatchObject({ language: 'ja' });
+    const others = annotations.filter((a) => a !== japanese);
+    for (const annotation of others) expect(JSON.stringify(annotation)).not.toContain('"language"');
+  });
+});
 
 describe('the SHOULDs Gloss does not meet', () => {
   const { annotations } = EXPORTS['with the reader’s name'];
