@@ -6,26 +6,20 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../../../src/shared/format-date';
-import type { NoteView } from '../../../../src/shared/notes/note-types';
+import { noteView } from '../../helpers/note-view';
 import { renderNoteCard } from './note-card-fixtures';
 
 /** 4 December 2026, 14:05 UTC: as digits, either 12/4 or 4/12 depending on the reader. */
 const WRITTEN = Date.UTC(2026, 11, 4, 14, 5);
 
-const note: NoteView = {
+const note = noteView({
   id: '0b6f5a52-3f7e-4c4a-9d55-2b0e7b9d1c11',
-  url: 'https://example.com/a',
-  pageKey: 'https://example.com/a',
-  site: 'example.com',
-  title: 'A',
   anchor: { quote: { exact: 'the quote', prefix: '', suffix: '' } },
   body: 'A thought',
   color: 'green',
-  tags: [],
-  deleted: false,
   createdAt: WRITTEN,
   updatedAt: WRITTEN,
-};
+});
 
 const root = document.createElement('div');
 document.body.append(root);

@@ -6,8 +6,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor } from '../../../../src/content/ui/NoteEditor';
-import type { NoteView } from '../../../../src/shared/notes/note-types';
 import { parseTagText as parseTags } from '../../../../src/shared/notes/tags';
+import { noteView } from '../../helpers/note-view';
 import { labels, renderNoteCard } from './note-card-fixtures';
 
 const root = document.createElement('div');
@@ -62,20 +62,13 @@ describe('NoteEditor', () => {
 });
 
 describe('NoteCardView', () => {
-  const note: NoteView = {
+  const note = noteView({
     id: '0b6f5a52-3f7e-4c4a-9d55-2b0e7b9d1c11',
-    url: 'https://example.com/a',
-    pageKey: 'https://example.com/a',
-    site: 'example.com',
-    title: 'A',
     anchor: { quote: { exact: 'the <b>quote</b>', prefix: '', suffix: '' } },
     body: '<img src=x onerror="window.__pwned=1">',
     color: 'pink',
     tags: ['<script>'],
-    deleted: false,
-    createdAt: 0,
-    updatedAt: 0,
-  };
+  });
 
   it('shows note text, quote and tags as text, never as markup', () => {
     renderNoteCard(root, { note });

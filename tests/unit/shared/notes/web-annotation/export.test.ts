@@ -3,10 +3,10 @@
  * selectors, entity notes, byte-stable output, and Markdown that a reader's text cannot break.
  */
 import { describe, expect, it } from 'vitest';
-import type { NoteView } from '../../../../../src/shared/notes/note-types';
 import { toJsonLd } from '../../../../../src/shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../../../../../src/shared/notes/web-annotation/markdown-export';
 import { asUri } from '../../../../../src/shared/notes/web-annotation/uri';
+import { noteView } from '../../../helpers/note-view';
 
 const EXPORTED_AT = Date.UTC(2024, 1, 1, 10, 30);
 const OPTS = { entityNames: { cicada: 'Cicada' }, exportedAt: EXPORTED_AT, version: '1.2.3' };
@@ -17,22 +17,7 @@ const GENERATOR = {
   'schema:softwareVersion': '1.2.3',
 };
 
-function note(fields: Partial<NoteView> & Pick<NoteView, 'id'>): NoteView {
-  return {
-    url: 'https://example.com/a',
-    pageKey: 'https://example.com/a',
-    site: 'example.com',
-    title: 'Cyber law',
-    anchor: null,
-    body: '',
-    color: 'yellow',
-    tags: [],
-    deleted: false,
-    createdAt: Date.UTC(2024, 0, 1),
-    updatedAt: Date.UTC(2024, 0, 1),
-    ...fields,
-  };
-}
+const note = noteView;
 
 const passage = note({
   id: '3f1c2b7e-8a4d-4c1e-9b2a-1d2e3f4a5b6c',

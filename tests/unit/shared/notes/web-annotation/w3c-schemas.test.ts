@@ -18,26 +18,18 @@ import { describe, expect, it } from 'vitest';
 import type { NoteView } from '../../../../../src/shared/notes/note-types';
 import { toJsonLd } from '../../../../../src/shared/notes/web-annotation/jsonld-export';
 import type { ExportOptions } from '../../../../../src/shared/notes/web-annotation/types';
+import { noteView } from '../../../helpers/note-view';
 import { type Assertion, assertion, assertionsOf } from './w3c-suite';
 
 type Json = Record<string, unknown>;
 
-function note(fields: Partial<NoteView> & Pick<NoteView, 'id'>): NoteView {
-  return {
+const note = (fields: Partial<NoteView> & Pick<NoteView, 'id'>): NoteView =>
+  noteView({
     url: 'https://example.com/news/cyber-law',
     pageKey: 'https://example.com/news/cyber-law',
-    site: 'example.com',
     title: 'New cyber law',
-    anchor: null,
-    body: '',
-    color: 'yellow',
-    tags: [],
-    deleted: false,
-    createdAt: Date.UTC(2024, 0, 1),
-    updatedAt: Date.UTC(2024, 0, 1),
     ...fields,
-  };
-}
+  });
 
 const uuid = (n: number) => `${String(n).padStart(8, '0')}-8a4d-4c1e-9b2a-1d2e3f4a5b6c`;
 const at = (day: number) => Date.UTC(2024, 0, day, 9, 30, 15, 250);
