@@ -70,8 +70,14 @@ const RULES = {
 } as const;
 
 const byId = (a: NoteView, b: NoteView): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * A device's notes as they sync. The page's language stays with the browser that wrote the note
+ * (docs/notes.md), so it is left out where devices are compared; `languagesOf` reads it.
+ */
 const notesOf = async (options: ExtensionPage): Promise<NoteView[]> =>
-  (await listNotes(options)).notes.sort(byId);
+  (await listNotes(options)).notes.sort(byId).map(({ lang: _lang, ...synced }) => synced);
+const languagesOf = async (options: ExtensionPage): Promise<Array<string | undefined>> =>
+  (await listNotes(options)).notes.map((n) => n.lang);
 const quoteOf = (n: NoteView): string | undefined => n.anchor?.quote.exact;
 const byQuote = (notes: NoteView[], text: string): NoteView => {
   const found = notes.find((n) => quoteOf(n) === text);
@@ -164,10 +170,12 @@ describe.skipIf(browsers.length === 0).each(browsers.length > 0 ? browsers : (['
         ]),
       );
       expect(written).toHaveLength(4);
+      expect(await languagesOf(a!.options)).toEqual(['en', 'en', 'en', 'en']);
 
       expect(await syncNowThroughOptions(a!.options)).toContain(SYNC_UI.allSent);
       await syncNowThroughOptions(b!.options);
       expect(await notesOf(b!.options)).toEqual(written);
+      expect(await languagesOf(b!.options)).toEqual([undefined, undefined, undefined, undefined]);
 
       const pageB = await b!.browser.open(pages!.url(ARTICLE_PATH));
       b!.page = pageB;
