@@ -112,7 +112,12 @@ export function parseGlossaryCsv(text: string): GlossaryParseResult {
 /** Reads the header row: known columns in any order, `name` required, none twice. */
 function readHeader(fields: string[], errors: GlossaryError[]): Column[] | undefined {
   const names = fields.map((field) => cleanText(field).toLowerCase());
-  const unknown = names.filter((name) => !(GLOSSARY_COLUMNS as readonly string[]).includes(name));
+  // A trailing comma in the header (some spreadsheets add one) leaves a column without a name: say where.
+  const blank = names.indexOf('');
+  if (blank >= 0) errors.push({ line: 1, message: `column ${blank + 1} has no name in the header row` });
+  const unknown = names.filter(
+    (name) => name !== '' && !(GLOSSARY_COLUMNS as readonly string[]).includes(name),
+  );
   if (unknown.length > 0)
     errors.push({
       line: 1,

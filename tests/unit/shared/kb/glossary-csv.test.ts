@@ -78,6 +78,9 @@ describe('RFC 4180 reading', () => {
   it('accepts a byte order mark', () => {
     const result = ok(parseGlossaryCsv(`\uFEFF${HEADER}\nKimsuky,threat-actor,,,,`));
     expect(result.entities[0]!.name).toBe('Kimsuky');
+    // Before a quoted header cell the mark would otherwise make the quote a stray one.
+    const quoted = ok(parseGlossaryCsv('\uFEFF"name","type"\r\nKimsuky,threat-actor\r\n'));
+    expect(quoted.entities[0]!.type).toBe('threat-actor');
   });
 
   it('accepts CRLF line ends and counts lines the same way', () => {
@@ -125,6 +128,12 @@ describe('columns', () => {
     const [error] = errors(parseGlossaryCsv('name,colour,weight\nKimsuky,red,2'));
     expect(error!.line).toBe(1);
     expect(error!.message).toContain("'colour', 'weight'");
+  });
+
+  it('refuses a header column without a name, saying which', () => {
+    expect(errors(parseGlossaryCsv('name,type,\nKimsuky,,'))).toEqual([
+      { line: 1, message: 'column 3 has no name in the header row' },
+    ]);
   });
 
   it('refuses a header without name', () => {
