@@ -212,7 +212,10 @@ function refuse(errors: GlossaryError[]): GlossaryParseResult {
  * recomputed on import), aliases containing `;`, links after the first, and link labels (the host name is
  * used on import).
  */
-export function writeGlossaryCsv(entities: readonly GlossaryEntity[]): string {
+export function writeGlossaryCsv(
+  // Built-in and stored records (`EntityDef`, links optional) are accepted as they are, for export.
+  entities: ReadonlyArray<Omit<GlossaryEntity, 'links'> & { links?: EntityLink[] }>,
+): string {
   let out = csvRecord(GLOSSARY_COLUMNS);
   for (const entity of entities) {
     const aliases = entity.aliases.filter((rule) => rule.text.toLowerCase() !== entity.name.toLowerCase());
@@ -223,7 +226,7 @@ export function writeGlossaryCsv(entities: readonly GlossaryEntity[]): string {
       aliases: aliases.map((rule) => rule.text).join(';'),
       description: entity.description,
       cues: cues.join(';'),
-      link: entity.links[0]?.url ?? '',
+      link: entity.links?.[0]?.url ?? '',
     };
     out += csvRecord(GLOSSARY_COLUMNS.map((column) => row[column]));
   }

@@ -11,6 +11,7 @@ import {
   parseGlossaryCsv,
   writeGlossaryCsv,
 } from '../../../../src/shared/kb/glossary-csv';
+import type { EntityDef } from '../../../../src/shared/kb-types';
 
 const HEADER = 'name,type,aliases,description,cues,link';
 
@@ -320,6 +321,23 @@ describe('writeGlossaryCsv', () => {
       const back = ok(parseGlossaryCsv(writeGlossaryCsv(entities)));
       expect(back.entities).toEqual(entities);
     }
+  });
+
+  it('writes stored entity definitions as they are, ids and rules it cannot express left out', () => {
+    const cicada: EntityDef = {
+      id: 'cicada',
+      name: 'Cicada (APT10)',
+      type: 'threat-actor',
+      description: 'A group.',
+      aliases: [
+        { text: 'Cicada', caseSensitive: true, cues: ['APT'], vetoCues: ['insect'] },
+        { text: 'APT10', caseSensitive: true },
+      ],
+      related: [],
+    };
+    expect(writeGlossaryCsv([cicada])).toBe(
+      `${HEADER}\r\nCicada (APT10),threat-actor,Cicada;APT10,A group.,APT,\r\n`,
+    );
   });
 
   it('writes a header, CRLF line ends, and quotes only where needed', () => {
