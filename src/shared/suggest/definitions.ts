@@ -5,7 +5,7 @@
  * most reliable suggestions.
  */
 import type { Candidate } from './candidate';
-import { ACTOR_CODE, CONNECTORS, GENERIC_TERMS, genericKey, PLACES, TITLES } from './lexicon';
+import { ACTOR_CODE, CONNECTORS, GENERIC_TERMS, genericKey, otherKind, PLACES, TITLES } from './lexicon';
 
 /** Abbreviation-like: 2–10 characters, mostly capitals and digits ("CISA", "JPCERT/CC", "MoU", "APT41"). */
 export function isAbbreviation(token: string): boolean {
@@ -41,7 +41,9 @@ export function looksLikeName(phrase: string, minWords = 2): boolean {
   if (words.length < minWords || !/^[\p{Lu}\d]/u.test(words[0] ?? '')) return false;
   const significant = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
   const capitalised = significant.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
-  return capitalised * 4 >= significant.length * 3 && !GENERIC_TERMS.has(genericKey(phrase));
+  return (
+    capitalised * 4 >= significant.length * 3 && !GENERIC_TERMS.has(genericKey(phrase)) && !otherKind(phrase)
+  );
 }
 
 /** "Prime Minister of Japan (PM)": a title and a place fit an abbreviation but name an office, not an entity. */

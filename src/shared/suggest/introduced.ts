@@ -1,5 +1,6 @@
 /**
- * Finds names a text introduces with a cue ("known as", "dubbed", "code-named", "also called") or puts in
+ * Finds names a text introduces with a cue ("known as", "dubbed", "code-named", "also called", and threat
+ * reports' "tracked as") or puts in
  * quotes after "group", "campaign" or "operation" (the group dubbed "Volt Typhoon", the "Cloud Hopper"
  * campaign). Reporters use these exactly for names a reader is meeting for the first time.
  */
@@ -9,7 +10,7 @@ import { CALENDAR, COMMON, PLACES } from './lexicon';
 
 /** A cue, then an optional "the", then the name in quotes or as a run of capitalised words. */
 const CUED =
-  /\b(?:known as|dubbed|code-?named|codenamed|also called|nicknamed)\s+(?:the\s+)?(?:[“"‘']([^”"’'\n]{2,60})[”"’']|((?:[\p{Lu}\d][\p{L}\p{N}.&-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\p{N}.&-]*|of|and|the|de))*))/giu;
+  /\b(?:known as|dubbed|code-?named|codenamed|also called|nicknamed|tracked as|referred to as)\s+(?:the\s+)?(?:[“"‘']([^”"’'\n]{2,60})[”"’']|((?:[\p{Lu}\d][\p{L}\p{N}.&-]*)(?:\s+(?:[\p{Lu}\d][\p{L}\p{N}.&-]*|of|and|the|de))*))/giu;
 
 /** A quoted name right after (or right before) the word that says what it names. */
 const QUOTED_AFTER =
@@ -19,7 +20,8 @@ const QUOTED_BEFORE =
 
 /** Whether a phrase found by a cue is a plausible name, not "the U.S." or "a Monday". */
 function plausible(name: string): boolean {
-  if (!/^[\p{Lu}\d]/u.test(name) || name.length > 60) return false;
+  // "tracked as CVE-2023-3519" names a vulnerability, not a group.
+  if (!/^[\p{Lu}\d]/u.test(name) || name.length > 60 || /^CVE-\d/i.test(name)) return false;
   const words = name.toLowerCase().split(/\s+/);
   if (words.every((w) => COMMON.has(w) || PLACES.has(w) || CALENDAR.has(w))) return false;
   return looksLikeName(name, 1);

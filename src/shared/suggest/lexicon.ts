@@ -53,6 +53,17 @@ export const GENERIC_TERMS = set(`memorandum-of-understanding artificial-intelli
   terms-of-service terms-of-use cookie-policy all-rights-reserved read-more related-articles
   most-read most-popular top-stories breaking-news editor's-picks`);
 
+/**
+ * Last words of names that are real names but of no kind Gloss keeps: places ("Gaza City"), market indices
+ * ("Hang Seng Index"), sports events ("Cricket World Cup"), sales.
+ */
+export const OTHER_HEADS = set(`index composite average city island islands sea river mountain mountains
+  street cup series masters championship championships tournament olympics festival awards award sale sales deals`);
+
+/** Whether a name's last word says it is a place, an index or an event rather than an entity. */
+export const otherKind = (name: string): boolean =>
+  OTHER_HEADS.has(name.toLowerCase().split(/\s+/).at(-1) ?? '');
+
 /** A key for GENERIC_TERMS: lower case, words joined by hyphens. */
 export const genericKey = (name: string): string => name.toLowerCase().trim().split(/\s+/).join('-');
 

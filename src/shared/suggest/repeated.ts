@@ -4,7 +4,17 @@
  * capitals says little; two say the writer is talking about a thing with a name.
  */
 import type { Candidate, TextBlock } from './candidate';
-import { CALENDAR, COMMON, CONNECTORS, GENERIC_TERMS, genericKey, nameType, PLACES, TITLES } from './lexicon';
+import {
+  CALENDAR,
+  COMMON,
+  CONNECTORS,
+  GENERIC_TERMS,
+  genericKey,
+  nameType,
+  otherKind,
+  PLACES,
+  TITLES,
+} from './lexicon';
 import { isSentenceStart, nameKey } from './text';
 
 /** A word: letters and digits, with inner hyphens, dots, apostrophes and ampersands ("Self-Defense", "U.S."). */
@@ -109,7 +119,7 @@ function trim(
   return { run: words, titled };
 }
 
-/** Whether a trimmed run can be a name: two capitalised words, not all places or dates, not shouting. */
+/** Whether a trimmed run reads as a name: two capitalised words, not all places or dates, not shouting. */
 function nameLike(words: Token[]): boolean {
   const significant = words.filter((t) => !CONNECTORS.has(t.text.toLowerCase()));
   if (significant.length < 2) return false;
@@ -133,8 +143,11 @@ function nameLike(words: Token[]): boolean {
     significant.every((t) => t.text.length >= 3 && t.text === t.text.toUpperCase() && /\p{L}/u.test(t.text))
   )
     return false;
-  return !GENERIC_TERMS.has(genericKey(name));
+  return true;
 }
+
+/** Whether a name-like run names something Gloss keeps (not "Supply Chain", "Gaza City", "World Cup"). */
+const keptKind = (name: string): boolean => !GENERIC_TERMS.has(genericKey(name)) && !otherKind(name);
 
 /** Capitalised names repeated at least `minCount` times across the blocks. */
 export function findRepeated(blocks: readonly TextBlock[], minCount = 2): Candidate[] {
@@ -167,6 +180,8 @@ export function findRepeated(blocks: readonly TextBlock[], minCount = 2): Candid
         const start = run[i]!.start;
         const end = run[j - 1]!.end;
         const name = block.text.slice(start, end);
+        // "Cricket World Cup" is no entity, but it still holds "Cricket World", which is not one on its own.
+        if (!keptKind(name)) continue;
         const key = nameKey(name);
         const maximal = !spans.some(([a, b]) => a <= i && b >= j && b - a > j - i);
         const whole = maximal && prose;

@@ -98,6 +98,7 @@ describe('introduced names', () => {
     ],
     ['The hackers, codenamed Earth Lusca by researchers, went quiet.', 'Earth Lusca'],
     ['The team, also called Tick Group, returned in 2023.', 'Tick Group'],
+    ['Mandiant linked a China-nexus actor, currently tracked as UNC4841, to the attacks.', 'UNC4841'],
   ])('takes the name in %j', (text, name) => {
     expect(suggestEntities(para(text)).map((s) => [s.name, s.reason])).toEqual([[name, 'dubbed']]);
   });
@@ -116,8 +117,9 @@ describe('introduced names', () => {
     expect(one(list, 'Flax Typhoon').type).toBe('threat-actor');
   });
 
-  it('does not take lower-case words or a place after a cue', () => {
+  it('does not take lower-case words, a place or a vulnerability after a cue', () => {
     expect(suggestEntities(para('What is known as the cloud is dubbed Japan by some.'))).toEqual([]);
+    expect(suggestEntities(para('The flaw, tracked as CVE-2023-3519, was patched in July.'))).toEqual([]);
   });
 });
 
@@ -184,6 +186,12 @@ describe('repeated names', () => {
       ),
     ]);
     expect(list).toEqual([]);
+  });
+
+  it('skips places, market indices and events, and what is left of them', () => {
+    const text =
+      'Shares fell on the Hang Seng Index (HSI) as fighting in Gaza City went on. Fans of the Cricket World Cup cheered in Gaza City as the Cricket World Cup went on.';
+    expect(suggestEntities(para(text))).toEqual([]);
   });
 
   it('takes a repeated Japanese organisation name ending in 庁, 省, 局, 機構, センター or 会議', () => {
