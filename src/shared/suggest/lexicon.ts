@@ -51,7 +51,9 @@ export const GENERIC_TERMS = set(`memorandum-of-understanding artificial-intelli
   defense-minister defence-minister machine-learning supply-chain critical-infrastructure
   distributed-denial-of-service denial-of-service research-and-development press-release privacy-policy
   terms-of-service terms-of-use cookie-policy all-rights-reserved read-more related-articles
-  most-read most-popular top-stories breaking-news editor's-picks`);
+  most-read most-popular top-stories breaking-news editor's-picks cyber-policy cyber-security
+  cybersecurity-policy national-security information-security cyber-defense cyber-defence cyber-threats
+  cyber-attacks cyber-espionage`);
 
 /**
  * Last words of names that are real names but of no kind Gloss keeps: places ("Gaza City"), market indices
