@@ -71,9 +71,9 @@ export function findDefinitions(text: string, blockIndex: number): Candidate[] {
       const n = inner.replace(/[^A-Za-z0-9]/g, '').length;
       const clause = before.replace(CLAUSE_BREAK, '');
       const words = [...clause.matchAll(/\S+/g)];
-      const window = words.slice(-Math.min(n + 6, n * 2 + 2));
-      if (window.length === 0) continue;
-      const longText = clause.slice(window[0]!.index).trimEnd();
+      const nearby = words.slice(-Math.min(n + 6, n * 2 + 2));
+      if (nearby.length === 0) continue;
+      const longText = clause.slice(nearby[0]!.index).trimEnd();
       const at = longFormStart(inner, longText);
       if (at < 0) continue;
       // "National Institute of Advanced Industrial Science and Technology (AIST)": writers leave the head of
