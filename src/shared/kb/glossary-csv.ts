@@ -5,10 +5,11 @@
  * reader's, and resolves the conflicts the reader chose).
  */
 import type { AliasRule, EntityLink, EntityType } from '../kb-types';
+import { utf8ByteLength } from '../utf8';
 import { applyAliasPolicy, commonWordNotice } from './alias-policy';
 import { csvRecord, readCsv } from './csv';
 import { type Conflict, findConflicts } from './glossary-conflicts';
-import { cleanText, parseLink, parseType, splitList, utf8Bytes } from './glossary-fields';
+import { cleanText, parseLink, parseType, splitList } from './glossary-fields';
 
 export type { Conflict } from './glossary-conflicts';
 
@@ -64,7 +65,7 @@ export type GlossaryParseResult =
 /** Parses a CSV glossary. Any error refuses the whole file; the first `MAX_ERRORS_LISTED` are listed. */
 export function parseGlossaryCsv(text: string): GlossaryParseResult {
   // `length` never exceeds the UTF-8 size, so the cheap test catches most oversized texts first.
-  if (text.length > MAX_GLOSSARY_BYTES || utf8Bytes(text) > MAX_GLOSSARY_BYTES)
+  if (text.length > MAX_GLOSSARY_BYTES || utf8ByteLength(text) > MAX_GLOSSARY_BYTES)
     return refuse([{ line: 1, message: `the file is larger than ${MAX_GLOSSARY_BYTES / 1024 / 1024} MB` }]);
   const csv = readCsv(text.startsWith('\uFEFF') ? text.slice(1) : text);
   if (!csv.ok) return refuse([csv.fault]);

@@ -68,19 +68,3 @@ export function parseLink(value: string): EntityLink | { error: string } {
     return { error: `'${text.slice(0, 80)}' is not an http or https URL` };
   return { label: url.hostname, url: url.href };
 }
-
-/** UTF-8 size of `text` in bytes, counted without encoding it (a 5 MB text needs no 5 MB buffer). */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // A surrogate pair: one code point, four bytes.
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}

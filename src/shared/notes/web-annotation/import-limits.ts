@@ -3,6 +3,7 @@
  * costs one linear pass and never a deep recursion. The limits are far above any reader's real export
  * (Hypothesis's largest personal exports are a few MB) and low enough for one IndexedDB transaction.
  */
+import { utf8ByteLength } from '../../utf8';
 import { ImportError } from './import-error';
 
 /** Largest file, in UTF-8 bytes (the size the reader sees on disk). */
@@ -14,24 +15,6 @@ export const MAX_ANNOTATIONS = 10_000;
  * annotation, target list, target, selector list, selector, refinedBy); 32 leaves room for any real tool.
  */
 export const MAX_DEPTH = 32;
-
-/** UTF-8 length of `text` without encoding it (a 10 MB copy just to measure is wasteful). */
-export function utf8ByteLength(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /** "10 MB", "12.4 MB": sizes as a reader reads them (MB here is 1024 × 1024 bytes, like file managers). */
 export function formatMegabytes(bytes: number): string {
