@@ -65,6 +65,16 @@ export function findDefinitions(text: string, blockIndex: number): Candidate[] {
     const close = open + m[0].length;
     const inner = m[1]!.trim();
     const before = text.slice(Math.max(0, open - 300), open);
+    /** A definition found here: `name` with `alias`, the evidence from `start` to the closing bracket. */
+    const definition = (name: string, alias: string, start: number): Candidate => ({
+      name,
+      aliases: [alias],
+      reason: 'definition',
+      blockIndex,
+      start,
+      end: close,
+      occurrences: 1,
+    });
     if (isAbbreviation(inner)) {
       // "Long Name (ABBR)": look back over at most min(n + 6, 2n + 2) words (n = abbreviation letters), within
       // the clause; a little more than Schwartz and Hearst's min(n + 5, 2n), for "of" and "and" in names.
@@ -82,15 +92,7 @@ export function findDefinitions(text: string, blockIndex: number): Candidate[] {
       const long = (head + longText.slice(at)).replace(/^(?:the|The)\s+/, '').replace(/['’]s$/, '');
       if (!looksLikeName(long) || onlyTitlesAndPlaces(long)) continue;
       const start = open - (before.length - before.lastIndexOf(long));
-      found.push({
-        name: long,
-        aliases: [inner],
-        reason: 'definition',
-        blockIndex,
-        start,
-        end: close,
-        occurrences: 1,
-      });
+      found.push(definition(long, inner, start));
       continue;
     }
     // "ABBR (Long Name)" and "APT41 (Double Dragon)": the token right before the bracket is the short form.
@@ -98,27 +100,11 @@ export function findDefinitions(text: string, blockIndex: number): Candidate[] {
     if (!token || !isAbbreviation(token) || !looksLikeName(inner, 1)) continue;
     const start = open - (before.length - before.lastIndexOf(token));
     if (longFormStart(token, inner) === 0 && inner.split(/\s+/).length >= 2) {
-      found.push({
-        name: inner,
-        aliases: [token],
-        reason: 'definition',
-        blockIndex,
-        start,
-        end: close,
-        occurrences: 1,
-      });
+      found.push(definition(inner, token, start));
     } else if (ACTOR_CODE.test(token) || /\d/.test(token)) {
       // A code name and a nickname share no letters; a digit in the code name says it is one.
-      found.push({
-        name: token,
-        aliases: [inner],
-        reason: 'definition',
-        blockIndex,
-        start,
-        end: close,
-        occurrences: 1,
-        ...(ACTOR_CODE.test(token) ? { type: 'threat-actor' as const } : {}),
-      });
+      const candidate = definition(token, inner, start);
+      found.push(ACTOR_CODE.test(token) ? { ...candidate, type: 'threat-actor' } : candidate);
     }
   }
   return found;
