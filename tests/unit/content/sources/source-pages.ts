@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { expect } from 'vitest';
 import { extractArticle } from '../../../../src/content/sources/extract-article';
 import type { ExtractedSource, ExtractOutcome } from '../../../../src/shared/sources/source-types';
+import { inertWindow } from '../../shared/matcher/corpus-scan';
 
 export const PAGES = join(import.meta.dirname, '../../../fixtures/pages');
 const windows: Window[] = [];
@@ -19,17 +20,7 @@ export async function closePages(): Promise<void> {
 
 /** A whole HTML page as a document at `url`, with none of its scripts, styles or frames loaded or run. */
 export function pageOf(html: string, url = 'https://news.invalid/2024/story'): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      disableComputedStyleRendering: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
+  const window = inertWindow(url);
   windows.push(window);
   window.document.write(html);
   return window.document as unknown as Document;

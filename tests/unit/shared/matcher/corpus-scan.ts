@@ -23,14 +23,10 @@ export function scanPage(path: string, matcher: Matcher): PageMention[] {
   );
 }
 
-/**
- * A saved page in a happy-dom window that never runs scripts or loads anything. Close it with
- * `window.happyDOM.close()` when done.
- */
-export function loadSavedPage(path: string): Window {
-  const window = new Window({
-    // A fake origin for relative URLs; loading is disabled below, so nothing is ever fetched.
-    url: 'https://corpus.invalid/',
+/** A happy-dom window at `url` that runs no script and loads no script, style sheet or frame. */
+export function inertWindow(url: string): Window {
+  return new Window({
+    url,
     settings: {
       disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
@@ -40,6 +36,15 @@ export function loadSavedPage(path: string): Window {
       handleDisabledFileLoadingAsSuccess: true,
     },
   });
+}
+
+/**
+ * A saved page in a happy-dom window that never runs scripts or loads anything. Close it with
+ * `window.happyDOM.close()` when done.
+ */
+export function loadSavedPage(path: string): Window {
+  // A fake origin for relative URLs; nothing is ever fetched.
+  const window = inertWindow('https://corpus.invalid/');
   const html = readFileSync(path, 'utf8');
   const bodyAt = html.search(/<body[\s>]/i);
   if (bodyAt >= 0) {
