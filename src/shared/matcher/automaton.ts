@@ -24,8 +24,50 @@ export interface Automaton {
   scan(text: string, onHit: OnHit): void;
 }
 
+/**
+ * The automaton's flat tables, all that `scan` needs besides what `automatonFromTables` derives from them.
+ * State 0 is the root; states are numbered in any order in which a state's failure target can be found
+ * before it (`buildAutomatonTables` numbers them in creation order, `packed.ts` breadth-first).
+ */
+export interface AutomatonTables {
+  /** State s's children are entries childStart[s] .. childStart[s + 1] - 1 of childUnit/childNext. */
+  childStart: Int32Array;
+  childUnit: Uint16Array;
+  childNext: Int32Array;
+  /** Failure link of each state (0 for the root and its children). */
+  fail: Int32Array;
+  /** Next state along the failure chain that ends a pattern, or -1. */
+  dictLink: Int32Array;
+  /** The pattern a state ends, or -1. */
+  ownPattern: Int32Array;
+  /** Folded length of each pattern. */
+  lengths: Int32Array;
+}
+
 /** Builds the automaton for `patterns`, which must already be folded (see `foldString`), non-empty and distinct. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
+  const rootGoto = new Int32Array(0x10000);
+  return scanner(buildTables(patterns, rootGoto), rootGoto);
+}
+
+/** The tables of `buildAutomaton(patterns)`, for shipping them elsewhere (see `packed.ts`). */
+export function buildAutomatonTables(patterns: readonly string[]): AutomatonTables {
+  return buildTables(patterns, new Int32Array(0x10000));
+}
+
+/**
+ * An automaton over tables built earlier (by `buildAutomatonTables`, possibly renumbered and shipped):
+ * only the root's 65,536-entry table, the ASCII columns and the empty lazy DFA are made here.
+ */
+export function automatonFromTables(tables: AutomatonTables): Automaton {
+  const { childStart, childUnit, childNext } = tables;
+  const rootGoto = new Int32Array(0x10000);
+  for (let k = childStart[0]!; k < childStart[1]!; k++) rootGoto[childUnit[k]!] = childNext[k]!;
+  return scanner(tables, rootGoto);
+}
+
+/** Steps 1 to 3 below; fills `rootGoto`, the root's row, on the way. */
+function buildTables(patterns: readonly string[], rootGoto: Int32Array): AutomatonTables {
   // 1. The trie as an edge list: one Map from (parent, unit) to child, no object per state.
   let maxStates = 1;
   for (const p of patterns) maxStates += p.length;
@@ -74,7 +116,6 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     childUnit[k] = unitOf[s]!;
     childNext[k] = s;
   }
-  const rootGoto = new Int32Array(0x10000);
   for (let k = childStart[0]!; k < childStart[1]!; k++) rootGoto[childUnit[k]!] = childNext[k]!;
   const child = (state: number, unit: number): number => {
     if (state === 0) return rootGoto[unit]! || -1;
@@ -100,14 +141,29 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     const fs = fail[s]!;
     dictLink[s] = ownPattern[fs]! >= 0 ? fs : dictLink[fs]!;
   }
+  const lengths = Int32Array.from(patterns, (p) => p.length);
+  return { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths };
+}
+
+/** Step 4 and the scan loop, over finished tables and the root's row. */
+function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
+  const { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths } = tables;
+  const count = fail.length;
+  const child = (state: number, unit: number): number => {
+    if (state === 0) return rootGoto[unit]! || -1;
+    for (let k = childStart[state]!, end = childStart[state + 1]!; k < end; k++) {
+      if (childUnit[k] === unit) return childNext[k]!;
+    }
+    return -1;
+  };
 
   // 4. The ASCII DFA: columns are the ASCII units that occur in patterns (column 0: any other ASCII).
   //    Filled lazily, entry by entry (stored as next + 1; 0 = not yet known): a page visits a small share
   //    of the states, so most of the table is never computed.
   const asciiColumn = new Uint8Array(0x80);
   let width = 1;
-  for (let s = 1; s < count; s++) {
-    const u = unitOf[s]!;
+  for (let k = 0, end = childStart[count]!; k < end; k++) {
+    const u = childUnit[k]!;
     if (u < 0x80 && asciiColumn[u] === 0) asciiColumn[u] = width++;
   }
   const dfa = new Int32Array(count * width);
@@ -121,9 +177,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     return next < 0 ? 0 : next;
   };
 
-  const lengths = Int32Array.from(patterns, (p) => p.length);
   let ringSize = 1;
-  for (const p of patterns) ringSize = Math.max(ringSize, p.length);
+  for (const length of lengths) ringSize = Math.max(ringSize, length);
   const ring = new Int32Array(ringSize);
   // The first state to report at each state: itself, or its dictionary-suffix link.
   const firstOut = new Int32Array(count);

@@ -6,7 +6,7 @@
  *        ──leftmost-longest──▶ matches
  */
 import type { AliasSpec } from '../protocol';
-import { buildAutomaton } from './automaton';
+import { type Automaton, buildAutomaton } from './automaton';
 import { type AliasEdges, aliasEdges, isInsideUrl, isWholeWord } from './boundaries';
 import { type CompiledContext, compileContext, type Neighbours, passesContext } from './context-rules';
 
@@ -36,37 +36,36 @@ export interface Matcher {
 }
 
 /**
- * An alias with what its checks need, each part computed on the alias's first candidate: most aliases
- * see none on a given page, and the Unicode-aware patterns behind the edge and cue checks are the costly
- * part of compiling (the matcher is compiled in every frame at start-up).
+ * An alias with what its checks need, made on the alias's first candidate: most aliases see none on a
+ * given page, and the Unicode-aware patterns behind the edge and cue checks are the costly part of
+ * compiling (the matcher is compiled in every frame at start-up).
  */
 interface CompiledAlias {
   spec: AliasSpec;
   index: number;
-  isReady: boolean;
-  cased?: string;
-  edges?: AliasEdges;
-  context?: CompiledContext;
+  cased: string;
+  edges: AliasEdges;
+  context: CompiledContext;
 }
 
-function ready(alias: CompiledAlias): Required<CompiledAlias> {
-  if (!alias.isReady) {
-    alias.cased = alias.spec.caseSensitive ? foldString(alias.spec.text, true) : '';
-    alias.edges = aliasEdges(alias.spec.text);
-    alias.context = compileContext(alias.spec);
-    alias.isReady = true;
-  }
-  return alias as Required<CompiledAlias>;
+function prepare(spec: AliasSpec, index: number): CompiledAlias {
+  return {
+    spec,
+    index,
+    cased: spec.caseSensitive ? foldString(spec.text, true) : '',
+    edges: aliasEdges(spec.text),
+    context: compileContext(spec),
+  };
 }
 
 /**
- * Compiles aliases into a matcher. Throws if an alias is empty; a rule's invalid pattern throws when it is
- * first needed (the KB build and its tests compile every rule up front, see `checkAliasRules`).
+ * The distinct folded aliases (the automaton's patterns, in order of first appearance) and, for each
+ * alias, the index of its pattern. Throws if an alias folds to nothing.
  */
-export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
+export function aliasPatterns(aliases: readonly AliasSpec[]): { patterns: string[]; patternOf: Int32Array } {
   const patternIndex = new Map<string, number>();
   const patterns: string[] = [];
-  const byPattern: CompiledAlias[][] = [];
+  const patternOf = new Int32Array(aliases.length);
   aliases.forEach((spec, index) => {
     const folded = foldString(spec.text);
     if (folded.length === 0) throw new Error(`empty alias for ${spec.entityId}`);
@@ -75,19 +74,49 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
       p = patterns.length;
       patternIndex.set(folded, p);
       patterns.push(folded);
-      byPattern.push([]);
     }
-    byPattern[p]!.push({ spec, index, isReady: false });
+    patternOf[index] = p;
   });
-  const automaton = buildAutomaton(patterns);
+  return { patterns, patternOf };
+}
+
+/**
+ * Compiles aliases into a matcher. Throws if an alias is empty; a rule's invalid pattern throws when it is
+ * first needed (the KB build and its tests compile every rule up front, see `checkAliasRules`).
+ */
+export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
+  const { patterns, patternOf } = aliasPatterns(aliases);
+  return matcherOver(aliases, patternOf, patterns.length, buildAutomaton(patterns));
+}
+
+/**
+ * The matcher over an automaton of `patternCount` patterns, where alias i is pattern `patternOf[i]` (as
+ * `aliasPatterns` gives them). Shared by `compileMatcher` and `unpackMatcher`.
+ */
+export function matcherOver(
+  aliases: readonly AliasSpec[],
+  patternOf: Int32Array,
+  patternCount: number,
+  automaton: Automaton,
+): Matcher {
+  // Each pattern's aliases, in alias order: members[first[p]] .. members[first[p + 1] - 1].
+  const first = new Int32Array(patternCount + 1);
+  for (let i = 0; i < patternOf.length; i++) first[patternOf[i]! + 1]!++;
+  for (let p = 0; p < patternCount; p++) first[p + 1] = first[p + 1]! + first[p]!;
+  const fill = first.slice(0, patternCount);
+  const members = new Int32Array(patternOf.length);
+  for (let i = 0; i < patternOf.length; i++) members[fill[patternOf[i]!]!++] = i;
+  const compiled: (CompiledAlias | undefined)[] = [];
 
   return {
     aliases,
     find(text, near = {}) {
       const hits: Match[] = [];
       automaton.scan(text, (p, start, end) => {
-        for (const candidate of byPattern[p]!) {
-          const alias = ready(candidate);
+        for (let k = first[p]!, last = first[p + 1]!; k < last; k++) {
+          const index = members[k]!;
+          let alias = compiled[index];
+          if (alias === undefined) alias = compiled[index] = prepare(aliases[index]!, index);
           if (alias.cased !== '' && foldString(text.slice(start, end), true) !== alias.cased) continue;
           if (!isWholeWord(text, start, end, alias.edges)) continue;
           if (!passesContext(alias.context, text, start, end, near)) continue;
