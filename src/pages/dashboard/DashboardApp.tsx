@@ -1,6 +1,8 @@
 /**
- * The notes dashboard: every note, searchable and filterable, with edit, delete (with undo), "open the page
- * at this note", export and import. The list lives in `useNotebook`; this component wires the parts.
+ * The dashboard: the notes tab (every note, searchable and filterable, with edit, delete (with undo), "open
+ * the page at this note", export and import) and the library's tabs (library/: sources, entities,
+ * suggestions). The notes list lives in `useNotebook`; this component wires the parts. The notes are loaded
+ * whichever tab shows, so coming back to them is instant.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
@@ -11,6 +13,10 @@ import { errorText } from '../shared/error-text';
 import { DashboardBody } from './DashboardBody';
 import { DashboardHeader } from './DashboardHeader';
 import { focusNoteSoon } from './focus-note';
+import { LibraryPanels } from './library/LibraryPanels';
+import { type DashboardTab, queryWithTab, readTab } from './library/library-tabs';
+import { TabList } from './library/TabList';
+import { TabPanel } from './library/TabPanel';
 import { NO_FILTERS, type NoteFilters, readFilters, writeFilters } from './note-filters';
 import { notesInListOrder } from './note-groups';
 import { StorageStatus } from './StorageStatus';
@@ -21,9 +27,9 @@ import { useNotebook } from './use-notebook';
 
 /** Props of `DashboardApp`. */
 export interface DashboardAppProps {
-  /** The page's query string, holding the filters of the last visit (`?q=…&site=…`). */
+  /** The page's query string, holding the tab and the filters of the last visit (`?tab=…&q=…&site=…`). */
   search: string;
-  /** Called with the query string for the current filters, to keep the address in step. */
+  /** Called with the query string for the current tab and filters, to keep the address in step. */
   onFiltersChanged?: (query: string) => void;
 }
 
@@ -33,13 +39,17 @@ const searchBox = (): HTMLElement | null => document.getElementById('note-search
 export function DashboardApp({ search, onFiltersChanged }: DashboardAppProps) {
   const { state, reload, putNote, dropNote } = useNotebook();
   const [filters, setFilters] = useState<NoteFilters>(() => readFilters(search));
+  const [tab, setTab] = useState<DashboardTab>(() => readTab(search));
   const [actionError, setActionError] = useState('');
   const main = useRef<HTMLElement>(null);
   const view = useDashboardView(state.status === 'ready' ? state.value : undefined, filters);
   const onRestored = useCallback((note: NoteView) => focusNoteSoon(main.current, note.id), []);
   const deletion = useDeletion({ putNote, dropNote, onError: setActionError, onRestored });
 
-  useEffect(() => onFiltersChanged?.(writeFilters(filters)), [filters, onFiltersChanged]);
+  useEffect(
+    () => onFiltersChanged?.(queryWithTab(writeFilters(filters), tab)),
+    [filters, tab, onFiltersChanged],
+  );
 
   const changeFilters = useCallback(
     (patch: Partial<NoteFilters>) => setFilters((current) => ({ ...current, ...patch })),
@@ -72,27 +82,34 @@ export function DashboardApp({ search, onFiltersChanged }: DashboardAppProps) {
 
   return (
     <div class="dashboard">
-      <DashboardHeader
-        state={state}
-        view={view}
-        filters={filters}
-        onFiltersChange={changeFilters}
-        onImported={reload}
-      />
-      <main class="dashboard-main" ref={main}>
-        <p class="dashboard-error" role="alert">
-          {actionError}
-        </p>
-        <DashboardBody
-          state={state}
-          view={view}
-          onRetry={reload}
-          onClearFilters={clearFilters}
-          onSave={save}
-          onDelete={remove}
-          onOpen={open}
-        />
-      </main>
+      <TabList current={tab} onChange={setTab} />
+      {tab === 'notes' ? (
+        <TabPanel tab="notes">
+          <DashboardHeader
+            state={state}
+            view={view}
+            filters={filters}
+            onFiltersChange={changeFilters}
+            onImported={reload}
+          />
+          <main class="dashboard-main" ref={main}>
+            <p class="dashboard-error" role="alert">
+              {actionError}
+            </p>
+            <DashboardBody
+              state={state}
+              view={view}
+              onRetry={reload}
+              onClearFilters={clearFilters}
+              onSave={save}
+              onDelete={remove}
+              onOpen={open}
+            />
+          </main>
+        </TabPanel>
+      ) : (
+        <LibraryPanels tab={tab} />
+      )}
       <footer class="dashboard-footer">
         <StorageStatus />
       </footer>

@@ -1,0 +1,71 @@
+/** The Sources tab: every source, built-in and the reader's, with Read, Update and Delete (with undo). */
+import { useCallback, useState } from 'preact/hooks';
+import { t } from '../../../platform/i18n';
+import { request } from '../../../platform/messaging';
+import type { SourceListItem } from '../../../shared/library/library-types';
+import { errorText } from '../../shared/error-text';
+import { Notice } from '../../shared/Notice';
+import { useAsync } from '../../shared/use-async';
+import { LoadNotice } from './LoadNotice';
+import { SourceItem } from './SourceItem';
+import { UndoBar } from './UndoBar';
+import { useUndo } from './use-undo';
+
+const loadSources = () => request('listSources', {});
+
+/** The empty state says the three ways to add a source, so it is never a dead end. */
+function EmptySources() {
+  return (
+    <div class="library-empty">
+      <Notice>{t('libSourcesEmpty')}</Notice>
+      <ul>
+        <li>{t('libSourcesHowPopup')}</li>
+        <li>{t('libSourcesHowMenu')}</li>
+        <li>{t('libSourcesHowKey')}</li>
+      </ul>
+    </div>
+  );
+}
+
+/** The list, its errors and its undo bar. */
+export function SourcesPanel() {
+  const { state, refresh } = useAsync(loadSources, 'sources');
+  const [error, setError] = useState('');
+  const undo = useUndo({ reload: refresh, onError: setError });
+
+  const fail = useCallback((key: string) => (e: unknown) => setError(t(key, errorText(e))), []);
+  const read = (source: SourceListItem): void => {
+    setError('');
+    request('openReader', { sourceId: source.id }).catch(fail('libOpenFailed'));
+  };
+  const update = (source: SourceListItem): void => {
+    setError('');
+    request('refreshSource', { id: source.id }).catch(fail('libUpdateFailed'));
+  };
+  const remove = (source: SourceListItem): void => {
+    setError('');
+    void undo.remove(() => request('deleteSource', { id: source.id }), {
+      message: t('libSourceDeleted'),
+      restore: () => request('restoreSource', { id: source.id }),
+    });
+  };
+
+  return (
+    <section class="library-panel" aria-labelledby="library-sources-heading">
+      <h2 id="library-sources-heading">{t('libSourcesHeading')}</h2>
+      <p class="dashboard-error" role="alert">
+        {error}
+      </p>
+      <LoadNotice state={state} onRetry={refresh} />
+      {state.status === 'ready' && state.value.length === 0 && <EmptySources />}
+      {state.status === 'ready' && state.value.length > 0 && (
+        <ul class="library-list">
+          {state.value.map((source) => (
+            <SourceItem key={source.id} source={source} onRead={read} onUpdate={update} onDelete={remove} />
+          ))}
+        </ul>
+      )}
+      <UndoBar offer={undo.latest} onUndo={undo.undo} onExpire={undo.expire} />
+    </section>
+  );
+}
