@@ -9,21 +9,16 @@ import type { AliasRule, EntityLink, EntityType } from '../kb-types';
 import type { SourceBlock } from '../sources/source-types';
 import { utf8ByteLength } from '../utf8';
 import { type Conflict, findConflicts } from './glossary-conflicts';
-import { MAX_ERRORS_LISTED, MAX_GLOSSARY_BYTES } from './glossary-csv';
-import { type Problem, readGlossary } from './glossary-json-read';
+import { type GlossaryError, MAX_ERRORS_LISTED, MAX_GLOSSARY_BYTES } from './glossary-csv';
+import type { Problem } from './glossary-json-check';
+import { readGlossary } from './glossary-json-read';
 import { findSyntaxError, JsonLines, type PathKey, pathText } from './glossary-json-scan';
 
 export type { Conflict } from './glossary-conflicts';
 export type { GlossaryError } from './glossary-csv';
-export {
-  GLOSSARY_ID_PATTERN,
-  GLOSSARY_JSON_FORMAT,
-  GLOSSARY_JSON_VERSION,
-  MAX_GLOSSARY_SOURCES,
-  MAX_PATTERN_LENGTH,
-} from './glossary-json-read';
-
-import type { GlossaryError } from './glossary-csv';
+export { GLOSSARY_ID_PATTERN } from './glossary-json-check';
+export { MAX_PATTERN_LENGTH } from './glossary-json-entity';
+export { GLOSSARY_JSON_FORMAT, GLOSSARY_JSON_VERSION, MAX_GLOSSARY_SOURCES } from './glossary-json-read';
 
 /** An entity in the file: the reader's own (a UUID) or their version of a built-in one (its built-in id). */
 export interface GlossaryJsonEntity {
