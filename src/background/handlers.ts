@@ -10,10 +10,14 @@ import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
 import type { RequestName, SyncRequestName } from '../shared/protocol';
 import type { GlossDb } from './db/database';
-import { cardData, entitySummaries, matcherData, sourceTitles, sourceView, summariesOf } from './db/kb-repo';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
+import { cardData } from './library/cards';
+import { kbState } from './library/effective-kb';
+import { makeLibraryHandlers } from './library/library-handlers';
+import { ensurePassages } from './library/passage-index';
+import { sourceTitles, sourceView } from './library/sources';
 import { makeNoteHandlers } from './notes-handlers';
 import {
   getTabMentions,
@@ -31,21 +35,35 @@ export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBun
 /** Builds the handler table over one database; the sync requests come from `sync/sync-handlers.ts`. */
 export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, SyncRequestName>> {
   const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
+  /** The effective KB (built-in and the reader's), its passages derived. */
+  const state = async () => {
+    await kb();
+    const s = await kbState(db);
+    await ensurePassages(db, s);
+    return s;
+  };
   return {
-    ...makeNoteHandlers(db),
+    ...makeNoteHandlers(db, Date.now, async () => (await state()).all),
+    ...makeLibraryHandlers(db, kb),
     async getPageConfig({ url }) {
-      const kbVersion = await kb();
+      await kb();
       const host = hostOf(url);
-      const [isEnabled, settings, data] = await Promise.all([
+      const [isEnabled, settings, kbNow] = await Promise.all([
         isSiteEnabled(db, host),
         loadSettings(),
-        matcherData(db),
+        kbState(db),
       ]);
-      return { isEnabled, host, settings, kbVersion, ...data };
+      return {
+        isEnabled,
+        host,
+        settings,
+        kbVersion: kbNow.version,
+        entities: kbNow.summaries,
+        aliases: kbNow.aliases,
+      };
     },
     async getCard({ entityId }) {
-      await kb();
-      const card = await cardData(db, entityId);
+      const card = await cardData(db, await state(), entityId);
       if (!card) throw new Error(`unknown entity "${entityId}"`);
       return card;
     },
@@ -80,7 +98,8 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
           entities: [],
         };
       const counts = totals(report);
-      const entities = (await summariesOf(db, Object.keys(counts)))
+      const entities = (await kbState(db)).summaries
+        .filter((e) => counts[e.id] !== undefined)
         .map((e) => ({ ...e, count: counts[e.id] ?? 0 }))
         .filter((e) => e.count > 0)
         .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
@@ -105,14 +124,13 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
       return null;
     },
     async getSource({ sourceId }) {
-      await kb();
-      const view = await sourceView(db, sourceId);
+      const view = await sourceView(db, await state(), sourceId);
       if (!view) throw new Error(`unknown source "${sourceId}"`);
       return view;
     },
     async listKb() {
-      await kb();
-      return { entities: await entitySummaries(db), sources: await sourceTitles(db) };
+      const s = await state();
+      return { entities: s.summaries, sources: await sourceTitles(db) };
     },
   };
 }

@@ -5,7 +5,7 @@
  *   onInstalled ──▶ kb-loader (bundle → IndexedDB)
  *   onMessage ────▶ router (validate, check sender) ──▶ handlers ──▶ db/ repositories
  *   tabs events ──▶ tab-mentions, tab-notes (forget what closed or navigating tabs reported)
- *   context menu ─▶ note-menu ("Add note" on a selection → the tab's content script)
+ *   context menu ─▶ context-menu (add note, make entity, add source → the tab's content script)
  *   edits, alarms, online, start-up ──▶ sync/triggers ──▶ sync/engine ◀──▶ sync server
  *   sync server ─ WebSocket "changed at N" ─▶ sync/live ──▶ sync/engine
  */
@@ -15,12 +15,12 @@ import { browser, type Runtime } from '../platform/browser';
 import { deviceName } from '../platform/device-name';
 import { extensionUrl } from '../platform/extension-assets';
 import type { RequestName } from '../shared/protocol';
+import { installContextMenu, onContextMenuClicked } from './context-menu';
 import { openDb } from './db/database';
 import { onLocalNoteChange } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';
 import { loadShippedBundle, makeHandlers } from './handlers';
 import { syncBuiltinKb } from './kb-loader';
-import { installNoteMenu, onNoteMenuClicked } from './note-menu';
 import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
 import { SyncEngine } from './sync/engine';
@@ -73,7 +73,7 @@ const handlers: HandlerTable<RequestName> = {
 const ctx = { extensionId: browser.runtime.id, extensionOrigin: extensionUrl('') };
 
 browser.runtime.onInstalled.addListener(() => {
-  void installNoteMenu();
+  void installContextMenu();
   syncBuiltinKb(db, loadShippedBundle).catch((e: unknown) =>
     console.error('Gloss: could not load the knowledge base', e),
   );
@@ -87,10 +87,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 
 browser.runtime.onStartup.addListener(() => {
-  void installNoteMenu();
+  void installContextMenu();
   void syncTriggers.startUp();
 });
-browser.contextMenus.onClicked.addListener(onNoteMenuClicked);
+browser.contextMenus.onClicked.addListener(onContextMenuClicked);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);

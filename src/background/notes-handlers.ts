@@ -6,13 +6,13 @@
 import { browser } from '../platform/browser';
 import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
+import type { EntitySummary } from '../shared/kb-types';
 import { pageKey as pageKeyOf } from '../shared/notes/normalize-url';
 import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
 import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../shared/notes/web-annotation/markdown-export';
 import { orphanIds, recordAnchorStatus } from './db/anchor-status-repo';
 import type { GlossDb } from './db/database';
-import { entitySummaries } from './db/kb-repo';
 import {
   addNote,
   changeNote,
@@ -27,6 +27,7 @@ import {
   viewOf,
 } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';
+import { kbState } from './library/effective-kb';
 import {
   getTabNoteState,
   recordTabStatus,
@@ -63,7 +64,12 @@ export async function announceNotesChanged(exceptTabId?: number): Promise<void> 
 const stamp = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Builds the note handlers over one database; `now` is injectable for tests. */
-export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): HandlerTable<NoteRequests> {
+export function makeNoteHandlers(
+  db: GlossDb,
+  now: () => number = Date.now,
+  /** Every entity by name, for the dashboard's filter and the exports' entity names. */
+  entityList: () => Promise<readonly EntitySummary[]> = async () => (await kbState(db)).all,
+): HandlerTable<NoteRequests> {
   return {
     async getPageNotes({ url, canonical }, sender) {
       const key = pageKeyOf(url, canonical);
@@ -125,11 +131,19 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
     },
     async listNotes() {
       const notes = (await liveNotes(db)).map(viewOf);
-      return { notes, entities: await entitySummaries(db), orphanIds: await orphanIds(db) };
+      return {
+        notes,
+        entities: (await entityList()).map(({ id, name, type }): EntitySummary => ({ id, name, type })),
+        orphanIds: await orphanIds(db),
+      };
     },
     async exportNotes({ format }) {
       const notes = (await liveNotes(db)).map(viewOf);
-      const entityNames = Object.fromEntries((await entitySummaries(db)).map((e) => [e.id, e.name]));
+      const entityNames = Object.fromEntries(
+        (await entityList())
+          .map(({ id, name, type }): EntitySummary => ({ id, name, type }))
+          .map((e) => [e.id, e.name]),
+      );
       const exportedAt = now();
       const day = stamp(new Date(exportedAt));
       if (format !== 'jsonld')
@@ -150,7 +164,11 @@ export function makeNoteHandlers(db: GlossDb, now: () => number = Date.now): Han
     async importNotes({ text }, sender) {
       // An entity this knowledge base does not have would never show in a card: the parser makes such a
       // note a page note and says so.
-      const knownEntities = new Set((await entitySummaries(db)).map((e) => e.id));
+      const knownEntities = new Set(
+        (await entityList())
+          .map(({ id, name, type }): EntitySummary => ({ id, name, type }))
+          .map((e) => e.id),
+      );
       const parsed = await parseAnnotations(text, { now: now(), knownEntities });
       const drafts = parsed.notes.map((n) => ({ ...n, pageKey: pageKeyOf(n.url, null) }));
       const { added, unchanged } = await importDrafts(db, drafts, now());

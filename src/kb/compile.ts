@@ -3,10 +3,10 @@
  * matcher the content script runs on pages, so a card never quotes a passage the highlighter would not
  * have marked.
  */
-import type { EntityDef, KbBundle, Passage, SourceDoc, SourceMention } from '../shared/kb-types';
+import type { EntityDef, KbBundle, Passage, SourceDoc } from '../shared/kb-types';
+import { scanSource } from '../shared/library/source-scan';
 import { checkAliasRules, compileMatcher } from '../shared/matcher/matcher';
 import type { AliasSpec } from '../shared/protocol';
-import { passageSpans } from './passages';
 
 /** Every alias of every entity, tagged with its entity id, in definition order. */
 export function aliasSpecs(entities: readonly EntityDef[]): AliasSpec[] {
@@ -53,38 +53,9 @@ export function compileKb(entities: readonly EntityDef[], sources: readonly Sour
   const passages: Passage[] = [];
 
   for (const source of sources) {
-    source.blocks.forEach((block, blockIndex) => {
-      const near = {
-        before: source.blocks[blockIndex - 1]?.text,
-        after: source.blocks[blockIndex + 1]?.text,
-      };
-      const found: SourceMention[] = matcher.find(block.text, near).map((m) => ({
-        entityId: m.entityId,
-        blockIndex,
-        start: m.start,
-        end: m.end,
-        text: block.text.slice(m.start, m.end),
-      }));
-      mentions.push(...found.map((m) => ({ ...m, sourceId: source.id })));
-      const entityIds = [...new Set(found.map((m) => m.entityId))];
-      for (const entityId of entityIds) {
-        const own = found.filter((m) => m.entityId === entityId);
-        for (const span of passageSpans(block.text, own)) {
-          passages.push({
-            id: `${source.id}:${blockIndex}:${span.start}`,
-            entityId,
-            sourceId: source.id,
-            blockIndex,
-            start: span.start,
-            end: span.end,
-            text: block.text.slice(span.start, span.end),
-            marks: own
-              .filter((m) => m.start >= span.start && m.end <= span.end)
-              .map((m) => [m.start - span.start, m.end - span.start] as [number, number]),
-          });
-        }
-      }
-    });
+    const scan = scanSource(source.id, source.blocks, matcher);
+    mentions.push(...scan.mentions.map((m) => ({ ...m, sourceId: source.id })));
+    passages.push(...scan.passages);
   }
 
   const content = { entities: [...entities], sources: [...sources], mentions, passages };

@@ -150,8 +150,37 @@ export interface EntitySummary {
   type: EntityType;
 }
 
-/** Source metadata shown next to a quoted passage. */
-export type SourceMeta = Omit<SourceDoc, 'blocks'>;
+/**
+ * How a card and the reader attribute a source, built-in or the reader's own: a built-in source has an
+ * author, publication and a date in words; a page the reader kept has a site, an address and, when the page
+ * said so, an exact publication date.
+ */
+export interface SourceMeta {
+  id: string;
+  origin: 'builtin' | 'user';
+  title: string;
+  /** The publication (built-in) or the site's name, or its host name when the page gave none. */
+  site: string;
+  author?: string;
+  authorAffiliation?: string;
+  subtitle?: string;
+  section?: string;
+  /** ISO 8601, when known exactly. */
+  publishedAt?: string;
+  /** A date in words ("early 2021") for sources without an exact one. */
+  dateText?: string;
+  /** The page's address (the reader's sources). */
+  url?: string;
+  /** BCP 47 language of the text, when known. */
+  lang?: string;
+  /** When the reader kept it (ms since the epoch). */
+  addedAt?: number;
+}
+
+/** A source's text with its attribution, for the reader. */
+export interface SourceText extends SourceMeta {
+  blocks: SourceBlock[];
+}
 
 /** Everything a card shows for one entity. */
 export interface CardData {

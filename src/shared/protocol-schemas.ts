@@ -4,6 +4,7 @@
  */
 
 import * as v from 'valibot';
+import { entityInputSchema, extractedSourceSchema } from './library/library-schemas';
 import { languageTag } from './notes/language-tag';
 import {
   anchorSchema,
@@ -37,6 +38,10 @@ const page = v.strictObject({
     ),
   ),
 });
+
+const sourceSchema = extractedSourceSchema(languageTag);
+const entityInput = entityInputSchema();
+const sourceId = id;
 
 /** Argument schemas, one per request; `satisfies` keeps this list and the protocol in step. */
 export const REQUEST_SCHEMAS = {
@@ -95,6 +100,37 @@ export const REQUEST_SCHEMAS = {
   getSyncStatus: empty,
   syncNow: empty,
   keepLiveUpdates: empty,
+  saveSource: v.strictObject({ source: sourceSchema, replaceId: v.optional(sourceId) }),
+  addTabAsSource: v.strictObject({ tabId }),
+  listSources: empty,
+  refreshSource: v.strictObject({ id: sourceId }),
+  deleteSource: v.strictObject({ id: sourceId }),
+  restoreSource: v.strictObject({ id: sourceId }),
+  listEntities: empty,
+  getEntity: v.strictObject({ id }),
+  createEntity: v.strictObject({ entity: entityInput }),
+  updateEntity: v.strictObject({ id, entity: entityInput }),
+  setEntityHidden: v.strictObject({ id, isHidden: v.boolean() }),
+  resetEntity: v.strictObject({ id }),
+  deleteEntity: v.strictObject({ id }),
+  restoreEntity: v.strictObject({ id }),
+  listSuggestions: empty,
+  rejectSuggestion: v.strictObject({
+    key: v.pipe(v.string(), v.minLength(1), v.maxLength(400)),
+    name: v.pipe(v.string(), v.minLength(1), v.maxLength(400)),
+  }),
+  // The import enforces the documented 5 MB limit itself, with a readable message.
+  importGlossary: v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(64 * 1024 * 1024)),
+    format: v.picklist(['csv', 'json']),
+    choices: v.optional(
+      v.pipe(
+        v.record(v.pipe(v.string(), v.maxLength(600)), v.pipe(v.string(), v.maxLength(600))),
+        v.check((r) => Object.keys(r).length <= 100_000, 'too many choices'),
+      ),
+    ),
+  }),
+  exportGlossary: v.strictObject({ format: v.picklist(['csv', 'json']) }),
 } satisfies Record<RequestName, v.GenericSchema>;
 
 const EnvelopeSchema = v.strictObject({

@@ -7,10 +7,20 @@
  *
  * Requests are verbs and answer with `Result<T>`; events are past tense and answer nothing.
  */
-import type { AliasRule, CardData, EntitySummary, EntityType, SourceDoc, SourceMention } from './kb-types';
+import type { AliasRule, CardData, EntitySummary, EntityType, SourceMention, SourceText } from './kb-types';
+import type {
+  EntityDetail,
+  EntityInput,
+  EntityListItem,
+  GlossaryImportOutcome,
+  SaveSourceOutcome,
+  SourceListItem,
+  SuggestionView,
+} from './library/library-types';
 import type { NoteAnchor, NoteColor, NoteView } from './notes/note-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
+import type { ExtractedSource } from './sources/source-types';
 
 /** One alias with the entity it names, as content scripts compile it into their matcher. */
 export interface AliasSpec extends AliasRule {
@@ -48,7 +58,7 @@ export interface TabSummary {
 
 /** A whole source article with every mention the build found in it. */
 export interface SourceView {
-  source: SourceDoc;
+  source: SourceText;
   mentions: SourceMention[];
   entities: EntitySummary[];
 }
@@ -227,6 +237,61 @@ export interface BackgroundRequests {
    * which the channel's own traffic keeps alive).
    */
   keepLiveUpdates(args: Record<string, never>): { nextInMs: number | null };
+
+  /**
+   * Content script (top frame, after a trusted key press or the reader's click in Gloss's UI) or the
+   * dashboard: stores a page read with Readability as one of the reader's sources. Without `replaceId`, a
+   * page already kept under the same address is not stored again: the answer says so (`exists`) and the
+   * caller offers to update it, by sending the page again with `replaceId`.
+   */
+  saveSource(args: { source: ExtractedSource; replaceId?: string }): SaveSourceOutcome;
+  /** Popup: asks the tab's top frame to read its page and save it as a source (the page shows the outcome). */
+  addTabAsSource(args: { tabId: number }): null;
+  /** Dashboard: every source, built-in and the reader's, newest first. */
+  listSources(args: Record<string, never>): SourceListItem[];
+  /** Dashboard: opens a source's page in a tab and saves it again once it has loaded (an update). */
+  refreshSource(args: { id: string }): null;
+  /** Dashboard: deletes one of the reader's sources (a tombstone, so it can be restored) and its passages. */
+  deleteSource(args: { id: string }): null;
+  /** Dashboard: undoes a source's deletion. */
+  restoreSource(args: { id: string }): SourceListItem;
+
+  /** Dashboard: every entity, built-in and the reader's, hidden ones included. */
+  listEntities(args: Record<string, never>): EntityListItem[];
+  /** Dashboard: one entity in full, for the editor. */
+  getEntity(args: { id: string }): EntityDetail;
+  /**
+   * Content script ("Make this an entity", after the reader's trusted click) and dashboard: a new entity of
+   * the reader's. Refused in plain words when an alias breaks the alias policy (alias-policy.ts).
+   */
+  createEntity(args: { entity: EntityInput }): EntitySummary;
+  /** Dashboard: changes an entity; for a built-in one this stores the reader's version of it. */
+  updateEntity(args: { id: string; entity: EntityInput }): EntitySummary;
+  /** Dashboard: hides a built-in or reader's entity (no highlight, no card), or shows it again. */
+  setEntityHidden(args: { id: string; isHidden: boolean }): null;
+  /** Dashboard: forgets the reader's version of a built-in entity ("Reset to built-in"). */
+  resetEntity(args: { id: string }): null;
+  /** Dashboard: deletes one of the reader's entities (a tombstone, so it can be restored). */
+  deleteEntity(args: { id: string }): null;
+  /** Dashboard: undoes an entity's deletion. */
+  restoreEntity(args: { id: string }): null;
+
+  /** Dashboard: entities proposed from the sources, best first, minus everything known or rejected. */
+  listSuggestions(args: Record<string, never>): SuggestionView[];
+  /** Dashboard: never propose this name again. */
+  rejectSuggestion(args: { key: string; name: string }): null;
+
+  /**
+   * Dashboard: imports a glossary file, all or nothing. When rows conflict the first answer lists the
+   * conflicts and stores nothing; the reader's choices come back in `choices` (conflict key → claimant).
+   */
+  importGlossary(args: {
+    text: string;
+    format: 'csv' | 'json';
+    choices?: Record<string, string>;
+  }): GlossaryImportOutcome;
+  /** Dashboard: the reader's entities (CSV) or entities and sources (Gloss JSON), as a file. */
+  exportGlossary(args: { format: 'csv' | 'json' }): NotesExport;
 }
 
 /** The sync requests, answered by `background/sync/` rather than the note and knowledge-base handlers. */
@@ -248,6 +313,22 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set
   'exportNotes',
   'importNotes',
   'openNote',
+  'addTabAsSource',
+  'listSources',
+  'refreshSource',
+  'deleteSource',
+  'restoreSource',
+  'listEntities',
+  'getEntity',
+  'updateEntity',
+  'setEntityHidden',
+  'resetEntity',
+  'deleteEntity',
+  'restoreEntity',
+  'listSuggestions',
+  'rejectSuggestion',
+  'importGlossary',
+  'exportGlossary',
   // Sync: a content script (an untrusted channel) must never point the background at another server.
   'connectSync',
   'disconnectSync',
@@ -263,6 +344,18 @@ export interface ContentEvents {
   notesChanged(args: Record<string, never>): void;
   /** The context menu's "Add note" was chosen: open the editor on the current selection. */
   addNoteRequested(args: Record<string, never>): void;
+  /**
+   * Entities changed (created, edited, hidden, deleted, imported, or a new built-in KB): fetch the page
+   * configuration again and re-highlight if `kbVersion` differs from the one the page has.
+   */
+  kbChanged(args: { kbVersion: string }): void;
+  /**
+   * The popup's "Add this page to my sources", the context menu or the dashboard's update: read the page and
+   * save it (`replaceId`: update that source without asking).
+   */
+  addSourceRequested(args: { replaceId?: string }): void;
+  /** The context menu's "Make this an entity" was chosen: open the entity form on the current selection. */
+  makeEntityRequested(args: Record<string, never>): void;
 }
 
 /** Name of a background request. */

@@ -94,6 +94,9 @@ const STORE_OWNERS: Record<string, string> = {
   sources: 'background/db/kb-repo.ts',
   sites: 'background/db/sites-repo.ts',
   anchorStatus: 'background/db/anchor-status-repo.ts',
+  userSources: 'background/db/user-sources-repo.ts',
+  userEntities: 'background/db/user-entities-repo.ts',
+  rejections: 'background/db/rejections-repo.ts',
 };
 
 /** Every `db.<store>` and `db.transaction` in the extension's code (the server has its own `db`). */

@@ -4,12 +4,20 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { EntityRecord, Passage, SourceDoc, SourceMention } from '../../shared/kb-types';
+import type { UserEntityRecord, UserSourceRecord } from '../../shared/library/library-types';
 import type { NoteRecord, OutboxEntry } from '../../shared/notes/note-types';
 import { MIGRATIONS } from './migrations/index';
 
-/** A passage row, tagged with where it came from so a newer bundle replaces only the built-in ones. */
+/** A passage row, tagged with the origin of its source (built-in or the reader's). */
 export interface PassageRow extends Passage {
   origin: 'builtin' | 'user';
+}
+
+/** A suggested entity's name the reader turned down, by its folded key (suggest/text.ts `nameKey`). */
+export interface RejectionRow {
+  key: string;
+  name: string;
+  at: number;
 }
 
 /** A source row: the document, the mentions the build found in it, and its origin. */
@@ -49,6 +57,9 @@ export type GlossDb = Dexie & {
   notes: EntityTable<NoteRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   anchorStatus: EntityTable<AnchorStatusRow, 'noteId'>;
+  userSources: EntityTable<UserSourceRecord, 'id'>;
+  userEntities: EntityTable<UserEntityRecord, 'id'>;
+  rejections: EntityTable<RejectionRow, 'key'>;
 };
 
 /** The name of a store, for the transaction scopes the repositories open. */
@@ -70,6 +81,10 @@ export function inTransaction<T>(
 
 /** The stores a note change touches: the note, its outbox entry, and the device clock in `meta`. */
 export const NOTE_TABLES: readonly TableName[] = ['notes', 'outbox', 'meta'];
+
+/** The stores a change of the reader's library touches: the record, its outbox entry, the device clock. */
+export const SOURCE_TABLES: readonly TableName[] = ['userSources', 'outbox', 'meta'];
+export const ENTITY_TABLES: readonly TableName[] = ['userEntities', 'outbox', 'meta'];
 
 /** The database name. Tests pass their own to stay isolated. */
 export const DB_NAME = 'gloss';

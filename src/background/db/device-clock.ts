@@ -57,14 +57,18 @@ export async function resetClock(db: GlossDb, hlc: string): Promise<void> {
   await writeMeta(db, 'hlc', hlc);
 }
 
-/** The next per-device mutation id for the outbox (increasing, never reused). */
-export async function nextMutationId(db: GlossDb): Promise<number> {
+/**
+ * The next per-device mutation id for the outbox (increasing, never reused). Dexie promises, not `async`:
+ * callers queue a change from inside their own `async` steps (see meta-repo.ts on why the depth matters).
+ */
+export function nextMutationId(db: GlossDb): Promise<number> {
   return nextMutationIds(db, 1);
 }
 
 /** Reserves `count` consecutive mutation ids and returns the first. */
-export async function nextMutationIds(db: GlossDb, count: number): Promise<number> {
-  const last = Number((await readMeta(db, 'mutationSeq')) ?? '0');
-  await writeMeta(db, 'mutationSeq', String(last + count));
-  return last + 1;
+export function nextMutationIds(db: GlossDb, count: number): Promise<number> {
+  return readMeta(db, 'mutationSeq').then((stored) => {
+    const last = Number(stored ?? '0');
+    return writeMeta(db, 'mutationSeq', String(last + count)).then(() => last + 1);
+  });
 }

@@ -1,10 +1,11 @@
 /**
- * Reads and replaces the knowledge base in IndexedDB. Replacing touches only `origin: 'builtin'` rows, so
- * whatever the user added survives every update of the bundle.
+ * The built-in knowledge base (`entities`, `sources`) and the passages derived from every source
+ * (`passages`). Replacing the built-in KB touches only the built-in stores: the reader's entities and
+ * sources live in their own stores (user-entities-repo.ts, user-sources-repo.ts) and survive every update.
+ * Passages are derived (library/passage-index.ts), so this module only stores what it is given.
  */
-import type { CardData, EntityRecord, EntitySummary, KbBundle, SourceMeta } from '../../shared/kb-types';
-import type { AliasSpec, SourceView } from '../../shared/protocol';
-import { type GlossDb, inTransaction, type SourceRow } from './database';
+import type { EntityRecord, KbBundle, Passage } from '../../shared/kb-types';
+import { type GlossDb, inTransaction, type PassageRow, type SourceRow } from './database';
 import { readMeta, writeMeta } from './meta-repo';
 
 /** The version of the built-in KB currently stored, if any. */
@@ -13,23 +14,14 @@ export async function storedKbVersion(db: GlossDb): Promise<string | undefined> 
 }
 
 /**
- * Replaces the built-in part of the KB with `bundle` in one transaction; a user entity whose id collides
- * with a built-in one keeps precedence.
+ * Replaces the built-in entities and sources with the bundle's in one transaction. Passages are derived
+ * again afterwards (the stored KB version no longer matches what they were derived from).
  */
 export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<void> {
-  await inTransaction(db, 'rw', ['entities', 'passages', 'sources', 'meta'], async () => {
-    await db.entities.where('origin').equals('builtin').delete();
-    await db.passages.where('origin').equals('builtin').delete();
-    await db.sources.where('origin').equals('builtin').delete();
-    const userIds = new Set((await db.entities.toArray()).map((e) => e.id));
-    await db.entities.bulkAdd(
-      bundle.entities.filter((e) => !userIds.has(e.id)).map((e) => ({ ...e, origin: 'builtin' as const })),
-    );
-    await db.passages.bulkAdd(
-      bundle.passages
-        .filter((p) => !userIds.has(p.entityId))
-        .map((p) => ({ ...p, origin: 'builtin' as const })),
-    );
+  await inTransaction(db, 'rw', ['entities', 'sources', 'meta'], async () => {
+    await db.entities.clear();
+    await db.sources.clear();
+    await db.entities.bulkAdd(bundle.entities.map((e) => ({ ...e, origin: 'builtin' as const })));
     await db.sources.bulkAdd(
       bundle.sources.map<SourceRow>((s) => ({
         ...s,
@@ -41,67 +33,72 @@ export async function replaceBuiltinKb(db: GlossDb, bundle: KbBundle): Promise<v
   });
 }
 
-/** Summary of an entity record. */
-export function summarise(e: EntityRecord): EntitySummary {
-  return { id: e.id, name: e.name, type: e.type };
+/** Every built-in entity, in bundle order. */
+export function builtinEntities(db: GlossDb): Promise<EntityRecord[]> {
+  return db.entities.toArray();
 }
 
-/** Every entity, as summaries and as the flat alias list the content-script matcher compiles. */
-export async function matcherData(db: GlossDb): Promise<{ entities: EntitySummary[]; aliases: AliasSpec[] }> {
-  const records = await db.entities.toArray();
-  return {
-    entities: records.map(summarise),
-    aliases: records.flatMap((e) => e.aliases.map((a) => ({ ...a, entityId: e.id }))),
-  };
+/** One built-in entity. */
+export function builtinEntity(db: GlossDb, id: string): Promise<EntityRecord | undefined> {
+  return db.entities.get(id);
 }
 
-/** Every entity, summarised. */
-export async function entitySummaries(db: GlossDb): Promise<EntitySummary[]> {
-  return (await db.entities.toArray()).map(summarise);
+/** Every built-in source. */
+export function builtinSources(db: GlossDb): Promise<SourceRow[]> {
+  return db.sources.toArray();
 }
 
-/** The entities with these ids that the knowledge base has, summarised, in the order given. */
-export async function summariesOf(db: GlossDb, ids: readonly string[]): Promise<EntitySummary[]> {
-  return (await db.entities.bulkGet([...ids])).filter((e) => e !== undefined).map(summarise);
+/** One built-in source. */
+export function builtinSource(db: GlossDb, id: string): Promise<SourceRow | undefined> {
+  return db.sources.get(id);
 }
 
-/** A whole source with its mentions and the entities they name, or undefined for an unknown id. */
-export async function sourceView(db: GlossDb, sourceId: string): Promise<SourceView | undefined> {
-  const source = await db.sources.get(sourceId);
-  if (!source) return undefined;
-  const { mentions, origin: _o, ...doc } = source;
-  const entities = await summariesOf(db, [...new Set(mentions.map((m) => m.entityId))]);
-  return { source: doc, mentions, entities };
+/** Every passage quoting an entity. */
+export function passagesOf(db: GlossDb, entityId: string): Promise<PassageRow[]> {
+  return db.passages.where('entityId').equals(entityId).toArray();
 }
 
-/** Every source's id and title, for pickers. */
-export async function sourceTitles(db: GlossDb): Promise<{ id: string; title: string }[]> {
-  return (await db.sources.toArray()).map((s) => ({ id: s.id, title: s.title }));
+/** Entity id → passages quoting it, and source id → the entities it quotes, over every passage. */
+export async function passageTallies(
+  db: GlossDb,
+): Promise<{ byEntity: Map<string, number>; bySource: Map<string, Set<string>> }> {
+  const byEntity = new Map<string, number>();
+  const bySource = new Map<string, Set<string>>();
+  await db.passages.each((p) => {
+    byEntity.set(p.entityId, (byEntity.get(p.entityId) ?? 0) + 1);
+    const set = bySource.get(p.sourceId) ?? new Set<string>();
+    set.add(p.entityId);
+    bySource.set(p.sourceId, set);
+  });
+  return { byEntity, bySource };
 }
 
-/** Source metadata without the text. */
-export function sourceMeta({ blocks: _b, mentions: _m, origin: _o, ...meta }: SourceRow): SourceMeta {
-  return meta;
-}
+/** Which passages a rebuild replaces: all, those of some sources, or those of some entities. */
+export type PassageScope =
+  | { all: true }
+  | { sourceIds: readonly string[] }
+  | { entityIds: readonly string[] };
 
-/** Everything a card shows for one entity, or undefined if the KB has no such entity. */
-export async function cardData(db: GlossDb, entityId: string): Promise<CardData | undefined> {
-  const entity = await db.entities.get(entityId);
-  if (!entity) return undefined;
-  const passages = await db.passages.where('entityId').equals(entityId).toArray();
-  const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const related = (await db.entities.bulkGet(entity.related)).filter(
-    (e): e is EntityRecord => e !== undefined,
-  );
-  const order = (id: string): number => [...sources.keys()].indexOf(id);
-  return {
-    entity: { ...summarise(entity), description: entity.description, links: entity.links ?? [] },
-    passages: passages
-      .filter((p) => sources.has(p.sourceId))
-      .sort(
-        (a, b) => order(a.sourceId) - order(b.sourceId) || a.blockIndex - b.blockIndex || a.start - b.start,
-      )
-      .map(({ origin: _o, ...p }) => ({ ...p, source: sourceMeta(sources.get(p.sourceId)!) })),
-    related: related.map(summarise),
-  };
+/** Replaces the passages in `scope` with `rows` in one transaction, and records what they reflect. */
+export async function replacePassages(
+  db: GlossDb,
+  scope: PassageScope,
+  rows: ReadonlyArray<Passage & { origin: 'builtin' | 'user' }>,
+  reflects: string,
+): Promise<void> {
+  await inTransaction(db, 'rw', ['passages', 'meta'], async () => {
+    if ('all' in scope) await db.passages.clear();
+    else if ('sourceIds' in scope)
+      await db.passages
+        .where('sourceId')
+        .anyOf([...scope.sourceIds])
+        .delete();
+    else
+      await db.passages
+        .where('entityId')
+        .anyOf([...scope.entityIds])
+        .delete();
+    await db.passages.bulkPut([...rows]);
+    await writeMeta(db, 'passagesFor', reflects);
+  });
 }

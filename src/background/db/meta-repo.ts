@@ -16,7 +16,11 @@ export type MetaKey =
   | 'sync.cursor'
   | 'sync.state'
   // kb-repo.ts: the built-in knowledge base loaded
-  | 'kbVersion';
+  | 'kbVersion'
+  // library-meta.ts: when the reader's entities and sources last changed, and what passages reflect
+  | 'libraryRevision'
+  | 'sourcesRevision'
+  | 'passagesFor';
 
 // These return Dexie's own promises (`.then`, not `async`): every native `async` level between a
 // transaction's scope and its request costs Dexie's zone tracking a step, and callers such as

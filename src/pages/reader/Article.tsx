@@ -82,7 +82,11 @@ export function Article({ view, initialEntityId, initialPassageId }: ArticleProp
         markedCount={entityId ? (counts.get(entityId) ?? 0) : 0}
         onChange={pickEntity}
       />
-      <article class="reader-article" style={selected ? tintStyle(selected.type) : undefined}>
+      <article
+        class="reader-article"
+        lang={source.lang}
+        style={selected ? tintStyle(selected.type) : undefined}
+      >
         <ReaderHeader source={source} />
         <div class="reader-body">{bodyIndexes.map(renderBlock)}</div>
         {bioIndexes.length > 0 && <footer class="reader-bio">{bioIndexes.map(renderBlock)}</footer>}

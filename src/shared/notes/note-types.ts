@@ -75,13 +75,30 @@ export interface NoteRecord {
 export type NoteView = Omit<NoteRecord, 'clocks' | 'hlc' | 'deviceId' | 'serverVersion'>;
 
 /** A local change waiting to be pushed, written in the same transaction as the note. */
-export interface OutboxEntry {
+export interface NoteOutboxEntry {
   seq?: number;
   noteId: string;
   /** Per-device increasing id, so that a retried push is harmless. */
   mutationId: number;
   fields: NoteField[];
+  kind?: undefined;
 }
+
+/**
+ * A change of a source or entity of the reader's (issue 13), queued in the same outbox and the same
+ * sequence of mutation ids as notes; the sync of those records (issue 16) sends them.
+ */
+export interface LibraryOutboxEntry {
+  seq?: number;
+  kind: 'source' | 'entity';
+  recordId: string;
+  mutationId: number;
+  fields: string[];
+  noteId?: undefined;
+}
+
+/** A row of the outbox. */
+export type OutboxEntry = NoteOutboxEntry | LibraryOutboxEntry;
 
 /** Longest note body, tag and tag list a note may have (the editor, protocol and import all enforce them). */
 export const NOTE_LIMITS = {

@@ -158,13 +158,29 @@ describe('note handlers', () => {
       input({ anchor: undefined, entityId: 'cicada', body: 'APT10 again', tags: [] }),
       tab(1),
     );
-    await db.entities.add({ id: 'cicada', name: 'Cicada', type: 'threat-actor' } as never);
+    await db.entities.add({
+      id: 'cicada',
+      name: 'Cicada',
+      type: 'threat-actor',
+      description: 'A group.',
+      aliases: [{ text: 'Cicada' }],
+      related: [],
+      origin: 'builtin',
+    });
     const file = await a.exportNotes({ format: 'jsonld' }, page);
     expect(file.filename).toMatch(/^gloss-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
     expect(JSON.parse(file.text).type).toBe('AnnotationCollection');
 
     const other = openDb(`notes-handlers-fresh-${n++}`);
-    await other.entities.add({ id: 'cicada', name: 'Cicada', type: 'threat-actor' } as never);
+    await other.entities.add({
+      id: 'cicada',
+      name: 'Cicada',
+      type: 'threat-actor',
+      description: 'A group.',
+      aliases: [{ text: 'Cicada' }],
+      related: [],
+      origin: 'builtin',
+    });
     const b = makeNoteHandlers(other, now);
     expect(await b.importNotes({ text: file.text }, page)).toEqual({ added: 2, unchanged: 0, skipped: [] });
     expect(await b.importNotes({ text: file.text }, page)).toEqual({ added: 0, unchanged: 2, skipped: [] });

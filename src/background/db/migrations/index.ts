@@ -3,6 +3,7 @@ import { migration002 } from './002-notes';
 import { migration003 } from './003-note-fields';
 import { migration004 } from './004-repair-lost-fields';
 import { migration005 } from './005-storable-text';
+import { migration006 } from './006-library';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only. */
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];

@@ -13,12 +13,13 @@ vi.mock('../../../../src/platform/browser', async () => ({
 const view: SourceView = {
   source: {
     id: 'src-a',
+    origin: 'builtin',
     title: 'Cyber Ties',
     subtitle: 'Two democracies and the internet',
     author: 'A. Writer',
     authorAffiliation: 'A Think Tank',
-    publication: 'ORF',
-    approxDate: 'early 2021',
+    site: 'ORF',
+    dateText: 'early 2021',
     section: 'Commentary',
     blocks: [
       { kind: 'paragraph', text: 'APT40 struck again, said the report.' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageSpans, sentences } from '../../../src/kb/passages';
+import { passageSpans, sentences } from '../../../../src/shared/library/passages';
 
 const cut = (text: string, needle: string): string[] => {
   const start = text.indexOf(needle);

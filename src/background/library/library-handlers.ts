@@ -1,0 +1,121 @@
+/**
+ * The requests of the reader's own knowledge base (sources, entities, suggestions, glossaries). Every
+ * change that alters what pages highlight ends with `kbChanged` to every tab; the router has validated the
+ * arguments and kept the dashboard-only requests away from content scripts.
+ */
+
+import type { GlossDb } from '../db/database';
+import { sourcesRevision } from '../db/library-meta';
+import { rejectName } from '../db/rejections-repo';
+import { getUserSource } from '../db/user-sources-repo';
+import type { HandlerTable } from '../handler-types';
+import { kbState } from './effective-kb';
+import * as entities from './entities';
+import { exportGlossary, importGlossary } from './glossary';
+import { announceKbChanged, refreshFromPage, requestSourceFromTab } from './library-events';
+import { ensurePassages } from './passage-index';
+import { listSources, saveSource, setSourceDeleted } from './sources';
+import { listSuggestions } from './suggestions';
+
+export type LibraryRequestName =
+  | 'saveSource'
+  | 'addTabAsSource'
+  | 'listSources'
+  | 'refreshSource'
+  | 'deleteSource'
+  | 'restoreSource'
+  | 'listEntities'
+  | 'getEntity'
+  | 'createEntity'
+  | 'updateEntity'
+  | 'setEntityHidden'
+  | 'resetEntity'
+  | 'deleteEntity'
+  | 'restoreEntity'
+  | 'listSuggestions'
+  | 'rejectSuggestion'
+  | 'importGlossary'
+  | 'exportGlossary';
+
+/** The library's handlers over one database; `ready` resolves once the built-in KB is loaded. */
+export function makeLibraryHandlers(
+  db: GlossDb,
+  ready: () => Promise<unknown>,
+  now: () => number = Date.now,
+): HandlerTable<LibraryRequestName> {
+  /** The current state, with passages derived for it. */
+  const state = async () => {
+    await ready();
+    const s = await kbState(db);
+    await ensurePassages(db, s);
+    return s;
+  };
+  /** Runs a change of entities, then tells every tab the new version. */
+  const changing = async <T>(change: () => Promise<T>): Promise<T> => {
+    await state();
+    const value = await change();
+    void announceKbChanged((await kbState(db)).version);
+    return value;
+  };
+  return {
+    async saveSource({ source, replaceId }, sender) {
+      if (sender.tab && sender.frameId !== 0)
+        throw new Error('Only the page itself can be kept as a source, not a frame in it.');
+      return saveSource(db, await state(), source, replaceId, now());
+    },
+    async addTabAsSource({ tabId }) {
+      await requestSourceFromTab(tabId);
+      return null;
+    },
+    listSources: async () => {
+      await state();
+      return listSources(db);
+    },
+    async refreshSource({ id }) {
+      const source = await getUserSource(db, id);
+      if (!source || source.deleted) throw new Error('That source is no longer in your library.');
+      await refreshFromPage(source.url, id);
+      return null;
+    },
+    deleteSource: async ({ id }) => {
+      await setSourceDeleted(db, await state(), id, true, now());
+      return null;
+    },
+    restoreSource: async ({ id }) => setSourceDeleted(db, await state(), id, false, now()),
+    listEntities: async () => entities.listEntities(db, await state()),
+    getEntity: async ({ id }) => entities.entityDetail(db, await state(), id),
+    createEntity: ({ entity }) => changing(() => entities.createEntity(db, entity, now())),
+    updateEntity: ({ id, entity }) => changing(() => entities.updateEntity(db, id, entity, now())),
+    setEntityHidden: ({ id, isHidden }) =>
+      changing(async () => {
+        await entities.setEntityHidden(db, id, isHidden, now());
+        return null;
+      }),
+    resetEntity: ({ id }) =>
+      changing(async () => {
+        await entities.resetEntity(db, id, now());
+        return null;
+      }),
+    deleteEntity: ({ id }) =>
+      changing(async () => {
+        await entities.setEntityDeleted(db, id, true, now());
+        return null;
+      }),
+    restoreEntity: ({ id }) =>
+      changing(async () => {
+        await entities.setEntityDeleted(db, id, false, now());
+        return null;
+      }),
+    listSuggestions: async () => listSuggestions(db, await state(), String(await sourcesRevision(db))),
+    async rejectSuggestion({ key, name }) {
+      await rejectName(db, key, name, now());
+      return null;
+    },
+    importGlossary: ({ text, format, choices }) =>
+      changing(() => importGlossary(db, text, format, choices, now())),
+    exportGlossary: async ({ format }) => {
+      await state();
+      return exportGlossary(db, format, now());
+    },
+  };
+}
