@@ -5,6 +5,7 @@ import { request } from '../../platform/messaging';
 import type { TabNotes, TabSummary } from '../../shared/protocol';
 import { Notice } from '../shared/Notice';
 import { useAsync } from '../shared/use-async';
+import { AddSourceButton } from './AddSourceButton';
 import { PageNotes } from './PageNotes';
 import { PopupFooter } from './PopupFooter';
 import { resolvePopupTabId } from './popup-tab-id';
@@ -65,6 +66,9 @@ export function PopupApp({ search }: PopupAppProps) {
         {state.status === 'ready' && (
           <>
             <TabSummaryView summary={state.value.summary} onSiteChanged={refresh} />
+            {state.value.summary.isSupported && state.value.summary.isEnabled && (
+              <AddSourceButton tabId={state.value.summary.tabId} />
+            )}
             <PageNotes notes={state.value.notes} />
           </>
         )}
