@@ -8,9 +8,11 @@
 import { cardLabels } from '../platform/card-labels';
 import { t, tCount } from '../platform/i18n';
 import { sendRequest } from '../platform/messaging';
-import type { EntitySummary } from '../shared/kb-types';
+import type { CardData, EntitySummary } from '../shared/kb-types';
 import type { Matcher } from '../shared/matcher/matcher';
 import type { Settings } from '../shared/settings';
+import { entityLabels } from './entities/entity-labels';
+import { EntityMaker } from './entities/entity-maker';
 import { HighlightRegistry } from './highlight/registry';
 import { HighlightStyles } from './highlight/style';
 import { keepLiveUpdatesWhileVisible } from './live-keepalive';
@@ -19,12 +21,16 @@ import { NoteSession } from './notes/note-session';
 
 import { DomWatch } from './scan/dom-watch';
 import { Scanner } from './scan/scanner';
+import { SourceAdder } from './sources/add-source';
+import { loadArticleReader } from './sources/load-article-reader';
+import { sourceLabels } from './sources/source-labels';
 import type { CardFrameLabels } from './ui/CardView';
 import { cardContent } from './ui/card-content';
 import { CardController } from './ui/card-controller';
 import { wireInteractions } from './ui/interactions';
 import { notableSelection, SelectionAdder } from './ui/selection-adder';
 import { LazyShadowHost } from './ui/shadow-host';
+import { ToastController } from './ui/toast-controller';
 
 function frameLabels(): CardFrameLabels {
   return {
@@ -45,6 +51,12 @@ function once<T>(read: () => T): () => T {
     return value;
   };
 }
+
+/**
+ * The reader's own entities have UUIDs (library-types.ts); built-in ids are slugs such as "cicada". Only
+ * built-in entities have rules in the manifest's content.css, which is written when the extension is built.
+ */
+const READER_ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Notes are kept for the top document only (see docs/notes.md): frames have addresses of their own. */
 export const isTopFrame = window === window.top;
@@ -71,10 +83,15 @@ export class ActivePage {
   private readonly watch: DomWatch;
   private readonly styles: HighlightStyles;
   private readonly shadowRoots = new Set<ShadowRoot>();
+  /** Cards loaded on this page; emptied when the knowledge base changes. */
+  private readonly cardCache = new Map<string, CardData>();
+  /** "Add this page as a source" and "Make this an entity" (top frame only). */
+  private readonly sources: SourceAdder | undefined;
+  private readonly entityMaker: EntityMaker | undefined;
 
   constructor(private readonly deps: ActivePageDeps) {
     const { signal } = deps;
-    this.styles = new HighlightStyles([...deps.entities.values()]);
+    this.styles = new HighlightStyles([...deps.entities.values()], (id) => !READER_ENTITY_ID.test(id));
     this.host = new LazyShadowHost(signal);
     const labelsForNotes = once<NoteLabels>(noteLabels);
     const notes = new NoteSession({
@@ -95,18 +112,39 @@ export class ActivePage {
         loadCard: (entityId) => sendRequest('getCard', { entityId }),
         openSource: (target) => void sendRequest('openReader', target),
         openSettings: () => void sendRequest('openOptions', {}),
+        cache: this.cardCache,
       }),
       hoverDelayMs: () => deps.settings().hoverDelayMs,
       signal,
     });
-    if (isTopFrame)
+    if (isTopFrame) {
+      const toast = new ToastController(this.host, () => sourceLabels().dismiss, signal);
+      const labelsForEntities = once(entityLabels);
+      this.sources = new SourceAdder({
+        loadReader: loadArticleReader,
+        save: (source, replaceId) =>
+          sendRequest('saveSource', replaceId ? { source, replaceId } : { source }),
+        toast,
+        labels: once(sourceLabels),
+        hasSelection: () => notableSelection(this.host.element) !== undefined,
+      });
+      const maker = new EntityMaker({
+        host: this.host,
+        labels: labelsForEntities,
+        create: (entity) => sendRequest('createEntity', { entity }),
+        toast,
+        signal,
+      });
+      this.entityMaker = maker;
       new SelectionAdder({
         host: this.host,
         labels: labelsForNotes,
-        isActive: () => !this.card.isSticky,
+        isActive: () => !this.card.isSticky && !maker.isShown,
         onAdd: (range) => notes.addFromSelection(range),
+        makeEntity: { labels: labelsForEntities, onMake: (range) => maker.open(range.toString()) },
         signal,
       });
+    }
     this.scanner = new Scanner({
       matcher: deps.matcher,
       registry: this.registry,
@@ -127,6 +165,7 @@ export class ActivePage {
       card: this.card,
       shadowRoots: () => [...this.shadowRoots],
       addNote: () => this.addNote(),
+      addSource: isTopFrame ? () => void this.addSource() : undefined,
       signal,
     });
     // Shadow roots attached after load are announced by the main-world hook (page-hook.ts).
@@ -169,6 +208,27 @@ export class ActivePage {
   addNote(): void {
     if (isTopFrame && !this.deps.signal.aborted)
       this.notes.addFromSelection(notableSelection(this.host.element));
+  }
+
+  /** Reads the page and keeps it as a source (shortcut, popup, context menu, the dashboard's update). */
+  async addSource(replaceId?: string): Promise<void> {
+    if (!this.deps.signal.aborted) await this.sources?.addPage(replaceId);
+  }
+
+  /** Opens the entity form on the current selection (context menu). */
+  makeEntity(): void {
+    if (this.deps.signal.aborted || !this.entityMaker) return;
+    this.entityMaker.open(notableSelection(this.host.element)?.toString() ?? '');
+  }
+
+  /**
+   * The knowledge base changed (the session already holds the new entities and matcher): new highlight
+   * rules, no stale cards, and every mention found again, so a new entity shows and a deleted one goes.
+   */
+  reloadKb(): void {
+    this.styles.setEntities([...this.deps.entities.values()]);
+    this.cardCache.clear();
+    this.rescan();
   }
 
   /** Clears and scans the whole document again (settings that change what is highlighted). */

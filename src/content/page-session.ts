@@ -9,7 +9,7 @@ import { onEvent, sendRequest } from '../platform/messaging';
 import { onSettingsChanged } from '../platform/settings-store';
 import type { EntitySummary } from '../shared/kb-types';
 import { compileMatcher, type Matcher } from '../shared/matcher/matcher';
-import type { PageConfig } from '../shared/protocol';
+import type { AliasSpec, PageConfig } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { ActivePage, isTopFrame } from './active-page';
 
@@ -42,15 +42,24 @@ export async function startPage(signal: AbortSignal): Promise<void> {
   if (isTopFrame) {
     onEvent('notesChanged', () => void session.active?.notes.load(), signal);
     onEvent('addNoteRequested', () => session.active?.addNote(), signal);
+    onEvent('addSourceRequested', ({ replaceId }) => void session.active?.addSource(replaceId), signal);
+    onEvent('makeEntityRequested', () => session.active?.makeEntity(), signal);
   }
+  // Every frame hears this: each one has its own matcher and highlights.
+  onEvent('kbChanged', ({ kbVersion }) => void session.kbChanged(kbVersion), signal);
   for (const type of ['hashchange', 'popstate'] as const)
     window.addEventListener(type, () => session.reportSoon(), { signal });
   session.setEnabled(config.value.isEnabled);
 }
 
-/** The site switch for one document, and the reports of what it holds. */
-class PageSession {
+/** The site switch for one document, the knowledge base it highlights, and the reports of what it holds. */
+export class PageSession {
+  /** Changed in place when the knowledge base changes: the active page reads this same map. */
   private readonly entities: Map<string, EntitySummary>;
+  private aliases: AliasSpec[];
+  private kbVersion: string;
+  /** Counts `kbChanged` fetches, so an older answer arriving late does not undo a newer one. */
+  private kbFetch = 0;
   private matcher: Matcher | undefined;
   private settings: Settings;
   /** Gloss at work on the page while the site is on; undefined while it is off. */
@@ -62,17 +71,19 @@ class PageSession {
   private lastReport = '';
 
   constructor(
-    private readonly config: PageConfig,
+    config: PageConfig,
     private readonly signal: AbortSignal,
   ) {
     this.entities = new Map(config.entities.map((e) => [e.id, e]));
+    this.aliases = config.aliases;
+    this.kbVersion = config.kbVersion;
     this.settings = config.settings;
     signal.addEventListener('abort', () => clearTimeout(this.reportTimer), { once: true });
   }
 
   /** The matcher, compiled the first time a block of text needs it, and kept across switches. */
   private matcherFor(): Matcher {
-    this.matcher ??= compileMatcher(this.config.aliases);
+    this.matcher ??= compileMatcher(this.aliases);
     return this.matcher;
   }
 
@@ -98,6 +109,28 @@ class PageSession {
       });
       this.active.start();
     }
+    this.reportSoon();
+  }
+
+  /**
+   * The knowledge base changed somewhere (an entity created, edited, hidden or deleted): when this page's
+   * version is older, fetch the configuration again and highlight with it. A page already at `kbVersion`
+   * does nothing, so the event costs one comparison per frame.
+   */
+  async kbChanged(kbVersion: string): Promise<void> {
+    if (this.signal.aborted || kbVersion === this.kbVersion) return;
+    const fetch = ++this.kbFetch;
+    const config = await sendRequest('getPageConfig', { url: documentUrl() });
+    if (!config.ok || this.signal.aborted || fetch !== this.kbFetch) return;
+    const next = config.value;
+    if (next.kbVersion === this.kbVersion) return;
+    this.kbVersion = next.kbVersion;
+    this.entities.clear();
+    for (const e of next.entities) this.entities.set(e.id, e);
+    this.aliases = next.aliases;
+    this.matcher = undefined;
+    this.settings = next.settings;
+    this.active?.reloadKb();
     this.reportSoon();
   }
 

@@ -1,7 +1,7 @@
 /** The `CardBody` labels read from `_locales`, for every context that shows a card. */
 import type { CardBodyLabels } from '../shared/ui/CardBody';
 import { entityTypeLabel } from './entity-type-label';
-import { t } from './i18n';
+import { t, tCount } from './i18n';
 
 /** Card labels in the browser's UI language. */
 export function cardLabels(): CardBodyLabels {
@@ -12,5 +12,6 @@ export function cardLabels(): CardBodyLabels {
     readSource: t('cardReadSource'),
     related: t('cardRelated'),
     links: t('cardLinks'),
+    morePassages: (count) => tCount('srcMorePassages', count),
   };
 }

@@ -37,15 +37,31 @@ export class HighlightStyles {
   private override = '';
   private readonly roots = new Set<ShadowRoot>();
 
-  constructor(private readonly entities: readonly EntitySummary[]) {}
+  constructor(
+    private entities: readonly EntitySummary[],
+    /** Ids the manifest's `content.css` already colours (the built-in entities); undefined: all of them. */
+    private readonly isInManifestCss: (entityId: string) => boolean = () => true,
+  ) {}
+
+  /**
+   * The knowledge base changed (an entity of the reader's created, edited or deleted): the next `apply`
+   * writes rules for `entities`.
+   */
+  setEntities(entities: readonly EntitySummary[]): void {
+    this.entities = entities;
+  }
 
   /** Applies `style` everywhere Gloss draws. */
   apply(style: HighlightStyle): void {
     const override = styleOverrideCss(style, this.entities);
     this.override = override;
-    this.documentSheet.replaceSync(override);
+    // The reader's own entities are not in the manifest's content.css (built with the extension): their
+    // tints come from this sheet, which a page's CSP does not block either.
+    const extra = this.entities.filter((e) => !this.isInManifestCss(e.id));
+    const documentCss = `${extra.length > 0 ? highlightCss(extra) : ''}\n${override}`.trim();
+    this.documentSheet.replaceSync(documentCss);
     this.shadowSheet?.replaceSync(`${highlightCss(this.entities)}\n${override}`);
-    if (override) adopt(document, this.documentSheet);
+    if (documentCss) adopt(document, this.documentSheet);
     else unadopt(document, this.documentSheet);
   }
 

@@ -26,11 +26,13 @@ export interface CardContentDeps {
   loadCard: (entityId: string) => Promise<Result<CardData>>;
   openSource: (target: SourceTarget) => void;
   openSettings: () => void;
+  /** Cards already loaded on this page, by entity id; the page empties it when the knowledge base changes. */
+  cache: Map<string, CardData>;
 }
 
 /** Returns the card renderer the controller calls. */
 export function cardContent(deps: CardContentDeps): (target: CardTarget, ctx: CardContext) => ComponentChild {
-  const cache = new Map<string, CardData>();
+  const { cache } = deps;
   return (target, ctx) => {
     const labels = deps.noteLabels();
     if (isDraft(target)) {

@@ -81,9 +81,30 @@ ${swatches}
 .gloss-entity-notes { border-top: 1px solid var(--line); margin-top: 10px; padding-top: 2px; }
 .gloss-note-list { list-style: none; margin: 0 0 8px; padding: 0; }
 .gloss-note-item { margin: 0 0 10px; }
-.gloss-adder { all: unset; position: fixed; top: 0; left: 0; box-sizing: border-box; cursor: pointer; padding: 5px 12px;
+.gloss-adder { position: fixed; top: 0; left: 0; display: flex; gap: 6px; white-space: nowrap; }
+.gloss-adder-button { all: unset; box-sizing: border-box; cursor: pointer; padding: 5px 12px;
   border-radius: 999px; background: #4338ca; color: #fff; font: 600 13px/1.2 system-ui, -apple-system, "Segoe UI", sans-serif;
   box-shadow: 0 4px 14px rgba(0, 0, 0, 0.25); white-space: nowrap; }
-.gloss-adder:hover { background: #3730a3; }
-.gloss-adder:focus-visible { outline: 3px solid #a5b4fc; outline-offset: 2px; }
+.gloss-adder-button:hover { background: #3730a3; }
+.gloss-adder-button:focus-visible { outline: 3px solid #a5b4fc; outline-offset: 2px; }
+.gloss-toast {
+  --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #4338ca; --quote: #f6f8fa;
+  position: fixed; right: 16px; bottom: 16px; box-sizing: border-box; width: min(380px, calc(100vw - 32px));
+  padding: 10px 12px; background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 8px 28px rgba(0, 0, 0, 0.18); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif;
+  text-align: left;
+}
+.gloss-toast-error { border-left: 4px solid #b42318; }
+.gloss-toast-text { margin: 0; }
+.gloss-toast-detail { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
+.gloss-toast .gloss-actions { align-items: center; }
+.gloss-toast-dismiss { margin-left: auto; }
+@media (prefers-color-scheme: dark) {
+  .gloss-toast { --bg: #1c2128; --fg: #e6edf3; --muted: #9da7b3; --line: #3d444d; --accent: #a5b4fc; --quote: #262c36; }
+}
+.gloss-card.gloss-entity-form { top: auto; left: auto; right: 16px; bottom: 16px; max-height: calc(100vh - 32px); }
+.gloss-check { display: flex; gap: 6px; align-items: center; font-size: 13px; }
+.gloss-notices { margin: 0 0 8px; padding: 6px 10px; list-style: none; font-size: 12px; color: var(--muted);
+  background: var(--quote); border-radius: 6px; }
+.gloss-more { margin: 0 0 8px; }
 `;

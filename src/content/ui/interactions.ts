@@ -2,7 +2,7 @@
  * Wires page events to the card: pointer movement (hit-tested once per animation frame), focus moving
  * onto page elements that hold mentions or notes, Escape, clicks outside the card, and the shortcuts:
  * Alt+Shift+J / Alt+Shift+K step to the next / previous mention or note, Alt+Shift+N adds a note on
- * the selection. Only trusted (user-made) key presses count: a page cannot script Gloss's shortcuts.
+ * the selection, Alt+Shift+S keeps the page as a source (top frame). Only trusted (user-made) key presses count: a page cannot script Gloss's shortcuts.
  */
 import { mentionAtPoint } from '../highlight/hit-test';
 import { compareMentions, type HighlightRegistry, type Mention } from '../highlight/registry';
@@ -22,6 +22,13 @@ export function isAddNoteShortcut(
   e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
 ): boolean {
   return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN';
+}
+
+/** Whether a keydown is the add-source shortcut, Alt+Shift+S. */
+export function isAddSourceShortcut(
+  e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+): boolean {
+  return e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyS';
 }
 
 function isEditable(target: EventTarget | null): boolean {
@@ -56,6 +63,8 @@ export interface InteractionDeps {
   card: CardController;
   shadowRoots: () => ShadowRoot[];
   addNote: () => void;
+  /** Keeps the page as a source; absent where that is not offered (frames). */
+  addSource?: () => void;
   signal: AbortSignal;
 }
 
@@ -66,6 +75,7 @@ export function wireInteractions({
   card,
   shadowRoots,
   addNote,
+  addSource,
   signal,
 }: InteractionDeps): void {
   const opts = { capture: true, passive: true, signal };
@@ -147,6 +157,11 @@ export function wireInteractions({
       if (isAddNoteShortcut(e) && !card.isInside(e) && !isEditable(e.target)) {
         e.preventDefault();
         addNote();
+        return;
+      }
+      if (addSource && isAddSourceShortcut(e) && !card.isInside(e) && !isEditable(e.target)) {
+        e.preventDefault();
+        addSource();
         return;
       }
       const step = shortcutStep(e);

@@ -1,5 +1,5 @@
 /**
- * The small "Add note" button beside selected text. It appears once a selection has settled (not on
+ * The small "Add note" and "Make entity" buttons beside selected text. It appears once a selection has settled (not on
  * every change while the mouse is still dragging), follows the selection while the page scrolls, and goes
  * away when the selection does. Pressing it keeps the selection (the button takes no focus on press).
  */
@@ -19,8 +19,16 @@ export interface AdderDeps {
   /** Whether the button may show (Gloss on for this site, no editor open). */
   isActive: () => boolean;
   onAdd: (range: Range) => void;
+  /** The "Make entity" button's label and tooltip, and what it does with the selected range. */
+  makeEntity?: { labels: () => { make: string; makeTitle: string }; onMake: (range: Range) => void };
   signal: AbortSignal;
 }
+
+/** Pressing a button must not move focus or the selection away from the page. */
+const keepSelection = {
+  onPointerDown: (e: PointerEvent) => e.preventDefault(),
+  onMouseDown: (e: MouseEvent) => e.preventDefault(),
+};
 
 function isEditable(node: Node): boolean {
   const el = node instanceof Element ? node : node.parentElement;
@@ -66,24 +74,46 @@ export class SelectionAdder {
     this.stopPositioning?.();
     const labels = this.deps.labels();
     const host = this.deps.host.get();
+    const { makeEntity } = this.deps;
+    const makeLabels = makeEntity?.labels();
     host.render(
       h(
-        'button',
-        {
-          type: 'button',
-          class: 'gloss-adder',
-          title: labels.addNoteShortcut,
-          // Pressing must not move focus or the selection away from the page.
-          onPointerDown: (e: PointerEvent) => e.preventDefault(),
-          onMouseDown: (e: MouseEvent) => e.preventDefault(),
-          onClick: (e: MouseEvent) => {
-            if (!e.isTrusted) return;
-            this.hide();
-            this.deps.onAdd(range);
+        'div',
+        { class: 'gloss-adder' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'gloss-adder-button',
+            title: labels.addNoteShortcut,
+            ...keepSelection,
+            onClick: (e: MouseEvent) => {
+              if (!e.isTrusted) return;
+              this.hide();
+              this.deps.onAdd(range);
+            },
           },
-        },
-        h('span', { 'aria-hidden': 'true' }, '✎ '),
-        labels.addNote,
+          h('span', { 'aria-hidden': 'true' }, '✎ '),
+          labels.addNote,
+        ),
+        makeEntity &&
+          makeLabels &&
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'gloss-adder-button',
+              title: makeLabels.makeTitle,
+              ...keepSelection,
+              onClick: (e: MouseEvent) => {
+                if (!e.isTrusted) return;
+                this.hide();
+                makeEntity.onMake(range);
+              },
+            },
+            h('span', { 'aria-hidden': 'true' }, '＋ '),
+            makeLabels.make,
+          ),
       ),
       'adder',
     );

@@ -1,13 +1,16 @@
 /**
  * Gloss's only node on a page: a `<gloss-ui>` element holding a closed shadow root into which Preact
- * renders the card and the note button. Created on first use (`LazyShadowHost.get()`), removed when the content
- * script's signal aborts, so a page where no card or button is ever shown carries no node of ours at all.
+ * renders the card, the selection buttons, the toast and the entity form. Created on first use
+ * (`LazyShadowHost.get()`), removed when the content script's signal aborts, so a page where nothing is
+ * ever shown carries no node of ours at all.
  */
 import { type ComponentChild, render } from 'preact';
 import { CARD_CSS } from './card-styles';
 
 /** The independent parts of the in-page UI, each with its own mount point. */
-export type UiSlot = 'card' | 'adder';
+export type UiSlot = 'card' | 'adder' | 'toast' | 'form';
+
+const SLOTS: readonly UiSlot[] = ['card', 'adder', 'toast', 'form'];
 
 /** The shadow-root container of Gloss's in-page UI. */
 export class ShadowHost {
@@ -20,8 +23,10 @@ export class ShadowHost {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(CARD_CSS);
     root.adoptedStyleSheets = [sheet];
-    this.mounts = { card: document.createElement('div'), adder: document.createElement('div') };
-    root.append(this.mounts.card, this.mounts.adder);
+    const mounts = {} as Record<UiSlot, HTMLElement>;
+    for (const slot of SLOTS) mounts[slot] = document.createElement('div');
+    this.mounts = mounts;
+    root.append(...SLOTS.map((slot) => mounts[slot]));
     document.documentElement.append(this.element);
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
@@ -43,8 +48,7 @@ export class ShadowHost {
 
   /** Unmounts Preact and removes the host from the page. */
   destroy(): void {
-    render(null, this.mounts.card);
-    render(null, this.mounts.adder);
+    for (const slot of SLOTS) render(null, this.mounts[slot]);
     this.element.remove();
   }
 }

@@ -4,7 +4,12 @@
  * Every string from the knowledge base is rendered as text, never as HTML.
  */
 import type { ComponentChildren } from 'preact';
-import type { CardData, EntityType, Passage } from '../kb-types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatDate } from '../format-date';
+import type { CardData, EntityType, Passage, SourceMeta } from '../kb-types';
+
+/** Passages shown before "N more": the newest ones (they arrive newest first). */
+export const FIRST_PASSAGES = 3;
 
 /** Where "Read in source" should take the reader. */
 export interface SourceTarget {
@@ -21,6 +26,8 @@ export interface CardBodyLabels {
   readSource: string;
   related: string;
   links: string;
+  /** The button that shows the passages after the first three: "2 more". */
+  morePassages: (count: number) => string;
 }
 
 /** Props of `CardBody`. */
@@ -47,6 +54,23 @@ function Quote({ passage }: { passage: Passage }) {
   return <blockquote class="gloss-quote">{parts}</blockquote>;
 }
 
+/** A publication date as words ("4 Dec 2026"), the date in words a built-in source gives, or nothing. */
+function sourceDate(source: SourceMeta): string | undefined {
+  const time = source.publishedAt ? Date.parse(source.publishedAt) : Number.NaN;
+  return Number.isNaN(time) ? source.dateText : formatDate(time);
+}
+
+/** "Title, Author, Site, Date." with the title as a `<cite>`; parts a source lacks are left out. */
+function Attribution({ source }: { source: SourceMeta }) {
+  const rest = [source.author, source.site, sourceDate(source)].filter((part): part is string => !!part);
+  return (
+    <>
+      <cite>{source.title}</cite>
+      {rest.map((part) => `, ${part}`).join('')}.
+    </>
+  );
+}
+
 /** The card content. */
 export function CardBody({
   card,
@@ -59,6 +83,16 @@ export function CardBody({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const { entity, passages, related } = card;
+  // Keyed by entity: a related entity opened in the same card starts with its first passages again.
+  const [allShownFor, setAllShownFor] = useState<string | undefined>();
+  const isAllShown = allShownFor === entity.id;
+  const firstRevealed = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // The "N more" button is gone: focus goes to the first passage it revealed rather than to nothing.
+    if (isAllShown) firstRevealed.current?.focus();
+  }, [isAllShown]);
+  const hidden = isAllShown ? 0 : Math.max(0, passages.length - FIRST_PASSAGES);
+  const shown = hidden > 0 ? passages.slice(0, FIRST_PASSAGES) : passages;
   return (
     <div class="gloss-card-body">
       <Heading class="gloss-name">{entity.name}</Heading>
@@ -70,12 +104,16 @@ export function CardBody({
         <p class="gloss-empty">{labels.noPassages}</p>
       ) : (
         <ul class="gloss-passages">
-          {passages.map((p) => (
-            <li key={p.id} class="gloss-passage">
+          {shown.map((p, i) => (
+            <li
+              key={p.id}
+              class="gloss-passage"
+              ref={i === FIRST_PASSAGES ? firstRevealed : undefined}
+              tabIndex={i === FIRST_PASSAGES ? -1 : undefined}
+            >
               <Quote passage={p} />
               <p class="gloss-attribution">
-                <cite>{p.source.title}</cite>, {p.source.author}, {p.source.publication},{' '}
-                {p.source.approxDate}.{' '}
+                <Attribution source={p.source} />{' '}
                 <button
                   type="button"
                   class="gloss-read-source gloss-link-button"
@@ -87,6 +125,17 @@ export function CardBody({
             </li>
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <p class="gloss-more">
+          <button
+            type="button"
+            class="gloss-link-button gloss-more-passages"
+            onClick={() => setAllShownFor(entity.id)}
+          >
+            {labels.morePassages(hidden)}
+          </button>
+        </p>
       )}
       {related.length > 0 && (
         <>
