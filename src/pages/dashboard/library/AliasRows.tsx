@@ -5,7 +5,8 @@ import { type AliasDraft, aliasNotice, emptyAlias } from './entity-draft';
 /** Props of `AliasRows`. */
 export interface AliasRowsProps {
   rows: AliasDraft[];
-  onChange: (rows: AliasDraft[]) => void;
+  /** Gets a function of the latest rows, so two quick edits never work from the same stale list. */
+  onChange: (update: (rows: AliasDraft[]) => AliasDraft[]) => void;
 }
 
 const input = (event: Event): HTMLInputElement => event.currentTarget as HTMLInputElement;
@@ -13,7 +14,7 @@ const input = (event: Event): HTMLInputElement => event.currentTarget as HTMLInp
 /** Each field is labelled for screen readers with the row's alias ("Cue words for NCSC"). */
 export function AliasRows({ rows, onChange }: AliasRowsProps) {
   const patch = (key: number, change: Partial<AliasDraft>): void =>
-    onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+    onChange((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
   return (
     <fieldset class="entity-form-aliases">
       <legend>{t('libFormAliases')}</legend>
@@ -57,7 +58,10 @@ export function AliasRows({ rows, onChange }: AliasRowsProps) {
               aria-label={t('libFormVetoesFor', which)}
               onInput={(e) => patch(row.key, { vetoes: input(e).value })}
             />
-            <button type="button" onClick={() => onChange(rows.filter((other) => other.key !== row.key))}>
+            <button
+              type="button"
+              onClick={() => onChange((current) => current.filter((other) => other.key !== row.key))}
+            >
               {t('libFormRemoveAlias', which)}
             </button>
             {notice && (
@@ -68,7 +72,7 @@ export function AliasRows({ rows, onChange }: AliasRowsProps) {
           </div>
         );
       })}
-      <button type="button" onClick={() => onChange([...rows, emptyAlias()])}>
+      <button type="button" onClick={() => onChange((current) => [...current, emptyAlias()])}>
         {t('libFormAddAlias')}
       </button>
     </fieldset>

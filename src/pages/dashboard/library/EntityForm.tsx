@@ -55,17 +55,23 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
   const nameBox = useRef<HTMLInputElement>(null);
   useEffect(() => nameBox.current?.focus(), []);
 
-  const patch = (change: Partial<EntityDraft>): void => setDraft((current) => ({ ...current, ...change }));
+  // Save and Escape read the latest draft from here: an event right after typing may run before the re-render.
+  const latest = useRef(draft);
+  const patch = (change: Partial<EntityDraft>): void => {
+    latest.current = { ...latest.current, ...change };
+    setDraft(latest.current);
+  };
   const problems = draftProblems(draft);
 
   const save = async (event: Event): Promise<void> => {
     event.preventDefault();
     setHasTriedSave(true);
     setSaveError('');
-    if (problems.length > 0 || isBusy) return;
+    const current = latest.current;
+    if (draftProblems(current).length > 0 || isBusy) return;
     setIsBusy(true);
     try {
-      await onSave(inputFromDraft(draft));
+      await onSave(inputFromDraft(current));
     } catch (e) {
       setSaveError(errorText(e));
     } finally {
@@ -74,7 +80,7 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
   };
 
   const cancel = (): void => {
-    const hasChanged = draftSignature(draft) !== start;
+    const hasChanged = draftSignature(latest.current) !== start;
     if (hasChanged && !window.confirm(t('libFormDiscard'))) return;
     onCancel();
   };
@@ -85,7 +91,14 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
   };
 
   return (
-    <form class="entity-form" aria-label={heading} onSubmit={(e) => void save(e)} onKeyDown={onKeyDown}>
+    // noValidate: the form checks its fields itself and says why in words (a browser's bubble would block Save).
+    <form
+      class="entity-form"
+      noValidate
+      aria-label={heading}
+      onSubmit={(e) => void save(e)}
+      onKeyDown={onKeyDown}
+    >
       <h3>{heading}</h3>
       <div class="entity-form-field">
         <label for="entity-form-name">{t('libFormName')}</label>
@@ -120,14 +133,17 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
           onInput={(e) => patch({ description: value(e) })}
         />
       </div>
-      <AliasRows rows={draft.aliases} onChange={(aliases) => patch({ aliases })} />
+      <AliasRows
+        rows={draft.aliases}
+        onChange={(update) => patch({ aliases: update(latest.current.aliases) })}
+      />
       <RelatedEntities
         ids={draft.related}
         entities={entities}
         selfId={selfId}
-        onChange={(related) => patch({ related })}
+        onChange={(update) => patch({ related: update(latest.current.related) })}
       />
-      <LinkRows rows={draft.links} onChange={(links) => patch({ links })} />
+      <LinkRows rows={draft.links} onChange={(update) => patch({ links: update(latest.current.links) })} />
       {hasTriedSave && problems.length > 0 && (
         <ul class="entity-form-problems" role="alert">
           {problems.map((problem) => (

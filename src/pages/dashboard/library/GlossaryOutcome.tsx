@@ -1,5 +1,5 @@
 /** What a glossary import did: the file's errors, the conflicts to choose for, or what was imported. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { t, tCount, tNumber } from '../../../platform/i18n';
 import type { GlossaryConflictView, GlossaryImportOutcome } from '../../../shared/library/library-types';
 
@@ -50,12 +50,18 @@ function Conflicts({
   const [choices, setChoices] = useState<Record<string, string>>(() =>
     Object.fromEntries(conflicts.map((conflict) => [conflict.key, conflict.claimants[0]?.choice ?? ''])),
   );
+  // Submit reads the latest choices from here: a click right after a choice may run before the re-render.
+  const latest = useRef(choices);
+  const choose = (key: string, choice: string): void => {
+    latest.current = { ...latest.current, [key]: choice };
+    setChoices(latest.current);
+  };
   return (
     <form
       class="glossary-conflicts"
       onSubmit={(e) => {
         e.preventDefault();
-        onChoose(choices);
+        onChoose(latest.current);
       }}
     >
       <p>{t('libConflictsIntro')}</p>
@@ -69,7 +75,7 @@ function Conflicts({
                 name={`conflict-${conflict.key}`}
                 value={claimant.choice}
                 checked={choices[conflict.key] === claimant.choice}
-                onChange={() => setChoices({ ...choices, [conflict.key]: claimant.choice })}
+                onChange={() => choose(conflict.key, claimant.choice)}
               />{' '}
               {claimant.label}
             </label>

@@ -19,7 +19,11 @@ interface Pending {
   format: 'csv' | 'json';
 }
 
-type Status = { kind: 'none' } | { kind: 'busy'; text: string } | { kind: 'error'; text: string };
+type Status =
+  | { kind: 'none' }
+  | { kind: 'busy'; text: string }
+  | { kind: 'done'; text: string }
+  | { kind: 'error'; text: string };
 
 /** The file's format from its name: `.json` is JSON, anything else is read as CSV. */
 const formatOf = (name: string): 'csv' | 'json' => (/\.json$/i.test(name) ? 'json' : 'csv');
@@ -59,7 +63,7 @@ export function GlossaryTools({ onImported }: GlossaryToolsProps) {
     try {
       const file = await request('exportGlossary', { format });
       downloadText(file.filename, file.mimeType, file.text);
-      setStatus({ kind: 'none' });
+      setStatus({ kind: 'done', text: t('dashboardExported', file.filename) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('libExportFailed', errorText(e)) });
     }
@@ -89,7 +93,7 @@ export function GlossaryTools({ onImported }: GlossaryToolsProps) {
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: not every screen reader announces <output> as a live region. */}
       <p class="import-export-status" role="status">
-        {status.kind === 'busy' ? status.text : ''}
+        {status.kind === 'busy' || status.kind === 'done' ? status.text : ''}
       </p>
       <p class="import-export-error" role="alert">
         {status.kind === 'error' ? status.text : ''}

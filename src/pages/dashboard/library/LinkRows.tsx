@@ -5,7 +5,8 @@ import { emptyLink, type LinkDraft } from './entity-draft';
 /** Props of `LinkRows`. */
 export interface LinkRowsProps {
   rows: LinkDraft[];
-  onChange: (rows: LinkDraft[]) => void;
+  /** Gets a function of the latest rows, so two quick edits never work from the same stale list. */
+  onChange: (update: (rows: LinkDraft[]) => LinkDraft[]) => void;
 }
 
 const value = (event: Event): string => (event.currentTarget as HTMLInputElement).value;
@@ -13,7 +14,7 @@ const value = (event: Event): string => (event.currentTarget as HTMLInputElement
 /** The address is checked on save (http or https only), not while it is typed. */
 export function LinkRows({ rows, onChange }: LinkRowsProps) {
   const patch = (key: number, change: Partial<LinkDraft>): void =>
-    onChange(rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
+    onChange((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
   return (
     <fieldset class="entity-form-links">
       <legend>{t('libFormLinks')}</legend>
@@ -33,12 +34,15 @@ export function LinkRows({ rows, onChange }: LinkRowsProps) {
             aria-label={t('libFormLinkUrlFor', String(index + 1))}
             onInput={(e) => patch(row.key, { url: value(e) })}
           />
-          <button type="button" onClick={() => onChange(rows.filter((other) => other.key !== row.key))}>
+          <button
+            type="button"
+            onClick={() => onChange((current) => current.filter((other) => other.key !== row.key))}
+          >
             {t('libFormRemoveLink', String(index + 1))}
           </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...rows, emptyLink()])}>
+      <button type="button" onClick={() => onChange((current) => [...current, emptyLink()])}>
         {t('libFormAddLink')}
       </button>
     </fieldset>

@@ -10,7 +10,8 @@ export interface RelatedEntitiesProps {
   entities: readonly EntityListItem[];
   /** The entity being edited, which cannot be related to itself. */
   selfId?: string;
-  onChange: (ids: string[]) => void;
+  /** Gets a function of the latest ids, so two quick picks never work from the same stale list. */
+  onChange: (update: (ids: string[]) => string[]) => void;
 }
 
 /** An id the list does not know (an entity deleted since) is shown as it is, and can be removed. */
@@ -28,7 +29,7 @@ export function RelatedEntities({ ids, entities, selfId, onChange }: RelatedEnti
               <button
                 type="button"
                 aria-label={t('libFormRemoveRelated', names.get(id) ?? id)}
-                onClick={() => onChange(ids.filter((other) => other !== id))}
+                onClick={() => onChange((current) => current.filter((other) => other !== id))}
               >
                 ×
               </button>
@@ -41,7 +42,7 @@ export function RelatedEntities({ ids, entities, selfId, onChange }: RelatedEnti
         label={t('libFormAddRelated')}
         entities={entities}
         excludeIds={excluded}
-        onPick={(entity) => onChange([...ids, entity.id])}
+        onPick={(entity) => onChange((current) => [...current, entity.id])}
       />
     </fieldset>
   );
