@@ -3,7 +3,7 @@
  * so 5,000 render without a freeze, with the entity form, the row actions, and glossary import and export.
  */
 import { useCallback, useMemo, useState } from 'preact/hooks';
-import { t } from '../../../platform/i18n';
+import { t, tCount, tNumber } from '../../../platform/i18n';
 import { request } from '../../../platform/messaging';
 import type { EntityInput, EntityListItem } from '../../../shared/library/library-types';
 import { errorText } from '../../shared/error-text';
@@ -124,7 +124,7 @@ export function EntitiesPanel() {
           <EntityFilterBar filters={filters} onChange={changeFilters} />
           {/* biome-ignore lint/a11y/useSemanticElements: not every screen reader announces <output> as a live region. */}
           <p class="library-count-line" role="status">
-            {t('libEntitiesShowing', [String(visible.length), String(entities.length)])}
+            {t('libEntitiesShowing', [tNumber(visible.length), tNumber(entities.length)])}
           </p>
           {visible.length === 0 && <Notice>{t('libEntitiesNoMatch')}</Notice>}
           <ul class="library-list">
@@ -134,7 +134,7 @@ export function EntitiesPanel() {
           </ul>
           {visible.length > limit && (
             <button type="button" onClick={() => setLimit(limit + ENTITY_PAGE_SIZE)}>
-              {t('libShowMore', String(Math.min(ENTITY_PAGE_SIZE, visible.length - limit)))}
+              {tCount('libShowMore', Math.min(ENTITY_PAGE_SIZE, visible.length - limit))}
             </button>
           )}
         </>
