@@ -52,12 +52,6 @@ function once<T>(read: () => T): () => T {
   };
 }
 
-/**
- * The reader's own entities have UUIDs (library-types.ts); built-in ids are slugs such as "cicada". Only
- * built-in entities have rules in the manifest's content.css, which is written when the extension is built.
- */
-const READER_ENTITY_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Notes are kept for the top document only (see docs/notes.md): frames have addresses of their own. */
 export const isTopFrame = window === window.top;
 
@@ -91,7 +85,7 @@ export class ActivePage {
 
   constructor(private readonly deps: ActivePageDeps) {
     const { signal } = deps;
-    this.styles = new HighlightStyles([...deps.entities.values()], (id) => !READER_ENTITY_ID.test(id));
+    this.styles = new HighlightStyles([...deps.entities.values()]);
     this.host = new LazyShadowHost(signal);
     const labelsForNotes = once<NoteLabels>(noteLabels);
     const notes = new NoteSession({

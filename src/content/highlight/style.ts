@@ -1,8 +1,9 @@
 /**
- * Highlight styling beyond the manifest's `content.css` (which paints the default tinted background in
- * the document, under any CSP):
- * - the user's underline styles, in a constructed stylesheet added to the document's
- *   `adoptedStyleSheets` (no node of the page changes, and adopted sheets are exempt from its CSP);
+ * Highlight styling beyond the manifest's `content.css` (which paints the built-in entities' default tinted
+ * background in the document, under any CSP):
+ * - the tints of every entity (the reader's own are not in content.css) and the user's underline styles, in
+ *   a constructed stylesheet added to the document's `adoptedStyleSheets` (no node of the page changes, and
+ *   adopted sheets are exempt from its CSP);
  * - the full rules again inside every open shadow root Gloss highlights in, because Firefox does not apply
  *   document-level `::highlight` rules to shadow trees.
  */
@@ -37,11 +38,7 @@ export class HighlightStyles {
   private override = '';
   private readonly roots = new Set<ShadowRoot>();
 
-  constructor(
-    private entities: readonly EntitySummary[],
-    /** Ids the manifest's `content.css` already colours (the built-in entities); undefined: all of them. */
-    private readonly isInManifestCss: (entityId: string) => boolean = () => true,
-  ) {}
+  constructor(private entities: readonly EntitySummary[]) {}
 
   /**
    * The knowledge base changed (an entity of the reader's created, edited or deleted): the next `apply`
@@ -55,14 +52,15 @@ export class HighlightStyles {
   apply(style: HighlightStyle): void {
     const override = styleOverrideCss(style, this.entities);
     this.override = override;
-    // The reader's own entities are not in the manifest's content.css (built with the extension): their
-    // tints come from this sheet, which a page's CSP does not block either.
-    const extra = this.entities.filter((e) => !this.isInManifestCss(e.id));
-    const documentCss = `${extra.length > 0 ? highlightCss(extra) : ''}\n${override}`.trim();
-    this.documentSheet.replaceSync(documentCss);
-    this.shadowSheet?.replaceSync(`${highlightCss(this.entities)}\n${override}`);
-    if (documentCss) adopt(document, this.documentSheet);
-    else unadopt(document, this.documentSheet);
+    // The manifest's content.css is written when the extension is built, so it colours only the built-in
+    // entities; the reader's own (made or edited after install) take their tints from this sheet, which a
+    // page's CSP does not block either. The content script cannot tell which ids content.css covers (the
+    // reader's entities have no id pattern of their own), so the sheet repeats the rules for all of them:
+    // the same values, a few dozen selectors.
+    const rules = `${highlightCss(this.entities)}\n${override}`;
+    this.documentSheet.replaceSync(rules);
+    this.shadowSheet?.replaceSync(rules);
+    adopt(document, this.documentSheet);
   }
 
   /** Makes highlights paint inside `root`. */

@@ -113,15 +113,15 @@ const configRequests = () => sent.filter((m) => m.type === 'getPageConfig').leng
 describe('kbChanged', () => {
   it('re-highlights with the new entities: a new one appears and a deleted one goes', async () => {
     expect(highlights()).toEqual({ cicada: ['Cicada'] });
-    const uuid = '0b8a3c6e-1f2d-4e5a-9b7c-123456789abc';
-    current = config('v2', [[uuid, 'Volt Typhoon']]);
+    const id = 'volt-typhoon';
+    current = config('v2', [[id, 'Volt Typhoon']]);
     emit({ gloss: 1, event: 'kbChanged', args: { kbVersion: 'v2' } });
     await settle();
     expect(configRequests()).toBe(2);
-    expect(highlights()).toEqual({ [uuid]: ['Volt Typhoon'] });
+    expect(highlights()).toEqual({ [id]: ['Volt Typhoon'] });
     // The reader's own entity is not in the manifest's content.css: the page gets its tint from Gloss's sheet.
     const css = document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n');
-    expect(css).toContain(`gloss-${uuid}`);
+    expect(css).toContain(`gloss-${id}`);
   });
 
   it('does nothing when the page already has that version', async () => {
