@@ -31,6 +31,7 @@ function EmptySources() {
 export function SourcesPanel() {
   const { state, refresh } = useAsync(loadSources, 'sources');
   const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
   const undo = useUndo({ reload: refresh, onError: setError });
 
   const fail = useCallback((key: string) => (e: unknown) => setError(t(key, errorText(e))), []);
@@ -38,9 +39,13 @@ export function SourcesPanel() {
     setError('');
     request('openReader', { sourceId: source.id }).catch(fail('libOpenFailed'));
   };
+  // The background answers once the page is open; the page is saved again when it has loaded, in its tab.
   const update = (source: SourceListItem): void => {
     setError('');
-    request('refreshSource', { id: source.id }).catch(fail('libUpdateFailed'));
+    request('refreshSource', { id: source.id }).then(
+      () => setStatus(t('libSourceUpdating', source.title)),
+      fail('libUpdateFailed'),
+    );
   };
   const remove = (source: SourceListItem): void => {
     setError('');
@@ -55,6 +60,10 @@ export function SourcesPanel() {
       <h2 id="library-sources-heading">{t('libSourcesHeading')}</h2>
       <p class="dashboard-error" role="alert">
         {error}
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: not every screen reader announces <output> as a live region. */}
+      <p class="library-status" role="status">
+        {status}
       </p>
       <LoadNotice state={state} onRetry={refresh} />
       {state.status === 'ready' && state.value.length === 0 && <EmptySources />}
