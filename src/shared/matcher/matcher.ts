@@ -86,7 +86,14 @@ export function aliasPatterns(aliases: readonly AliasSpec[]): { patterns: string
  */
 export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
   const { patterns, patternOf } = aliasPatterns(aliases);
-  return matcherOver(aliases, patternOf, patterns.length, buildAutomaton(patterns));
+  const source: AliasSource = { spec: (index) => aliases[index]!, all: () => aliases };
+  return matcherOver(source, patternOf, patterns.length, buildAutomaton(patterns));
+}
+
+/** The aliases of a matcher, possibly made one by one as they are needed (see `unpackMatcher`). */
+export interface AliasSource {
+  spec(index: number): AliasSpec;
+  all(): readonly AliasSpec[];
 }
 
 /**
@@ -94,7 +101,7 @@ export function compileMatcher(aliases: readonly AliasSpec[]): Matcher {
  * `aliasPatterns` gives them). Shared by `compileMatcher` and `unpackMatcher`.
  */
 export function matcherOver(
-  aliases: readonly AliasSpec[],
+  aliases: AliasSource,
   patternOf: Int32Array,
   patternCount: number,
   automaton: Automaton,
@@ -109,14 +116,16 @@ export function matcherOver(
   const compiled: (CompiledAlias | undefined)[] = [];
 
   return {
-    aliases,
+    get aliases() {
+      return aliases.all();
+    },
     find(text, near = {}) {
       const hits: Match[] = [];
       automaton.scan(text, (p, start, end) => {
         for (let k = first[p]!, last = first[p + 1]!; k < last; k++) {
           const index = members[k]!;
           let alias = compiled[index];
-          if (alias === undefined) alias = compiled[index] = prepare(aliases[index]!, index);
+          if (alias === undefined) alias = compiled[index] = prepare(aliases.spec(index), index);
           if (alias.cased !== '' && foldString(text.slice(start, end), true) !== alias.cased) continue;
           if (!isWholeWord(text, start, end, alias.edges)) continue;
           if (!passesContext(alias.context, text, start, end, near)) continue;

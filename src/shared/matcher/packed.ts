@@ -16,7 +16,7 @@
 import type { AliasRule } from '../kb-types';
 import type { AliasSpec } from '../protocol';
 import { type AutomatonTables, automatonFromTables, buildAutomatonTables } from './automaton';
-import { aliasPatterns, type Matcher, matcherOver } from './matcher';
+import { type AliasSource, aliasPatterns, type Matcher, matcherOver } from './matcher';
 
 /** Version tag of the packed layout; `unpackMatcher` refuses any other. */
 export const PACKED_MATCHER_FORMAT = 'gloss-matcher/1';
@@ -24,7 +24,10 @@ export const PACKED_MATCHER_FORMAT = 'gloss-matcher/1';
 /** An alias's rule fields other than `text` and `caseSensitive: true` (rare: cues, rejects…). */
 export type PackedRule = Omit<AliasRule, 'text'>;
 
-/** A compiled matcher as JSON-safe data. Integer lists are base64 of LEB128 varints. */
+/**
+ * A compiled matcher as JSON-safe data. Integer lists are base64 VLQ strings (as in source maps, without
+ * the sign): one character per 5 bits, 1 character for values below 32, 2 below 1,024, 3 below 32,768.
+ */
 export interface PackedMatcher {
   format: typeof PACKED_MATCHER_FORMAT;
   /** Trie states (root included), distinct folded patterns, aliases. */
@@ -33,12 +36,16 @@ export interface PackedMatcher {
   aliases: number;
   /** Per state, breadth-first: how many children it has. */
   childCounts: string;
-  /** Per state but the root: the folded code unit that leads to it. */
+  /** The distinct folded code units of the trie, most frequent first. */
+  units: string;
+  /** Per state but the root: the code unit that leads to it, as an index into `units`. */
   childUnits: string;
   /** Per state but the root: its failure link. */
   fail: string;
   /** Per pattern: the state that ends it. */
   patternStates: string;
+  /** Per pattern: its folded length (the depth of its state). */
+  patternLengths: string;
   /** Per alias: 0 when it brings a new pattern (the next number), else its pattern's index + 1. */
   aliasPatterns: string;
   /** Distinct entity ids, in order of first appearance. */
@@ -47,7 +54,7 @@ export interface PackedMatcher {
   entityRuns: string;
   /** Each alias's text as written. */
   texts: string[];
-  /** Gaps between the indices of the aliases with `caseSensitive: true` (first one from -1). */
+  /** Gaps between the indices of the aliases with `caseSensitive: true` (the first one from -1). */
   caseSensitive: string;
   /** Aliases with other rule fields: [alias index, those fields]. */
   rules: [number, PackedRule][];
@@ -59,17 +66,26 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
   const t = breadthFirst(buildAutomatonTables(patterns));
   const states = t.fail.length;
 
-  const childCounts = new VarintWriter();
+  const childCounts = new VlqWriter();
   for (let s = 0; s < states; s++) childCounts.push(t.childStart[s + 1]! - t.childStart[s]!);
-  const childUnits = new VarintWriter();
-  for (let s = 1; s < states; s++) childUnits.push(t.childUnit[s - 1]!);
-  const fail = new VarintWriter();
+  const frequency = new Map<number, number>();
+  for (let k = 0; k < states - 1; k++)
+    frequency.set(t.childUnit[k]!, (frequency.get(t.childUnit[k]!) ?? 0) + 1);
+  const alphabet = [...frequency].sort((x, y) => y[1] - x[1] || x[0] - y[0]).map(([unit]) => unit);
+  const unitIndex = new Map(alphabet.map((unit, i) => [unit, i]));
+  const units = new VlqWriter();
+  for (const unit of alphabet) units.push(unit);
+  const childUnits = new VlqWriter();
+  for (let k = 0; k < states - 1; k++) childUnits.push(unitIndex.get(t.childUnit[k]!)!);
+  const fail = new VlqWriter();
   for (let s = 1; s < states; s++) fail.push(t.fail[s]!);
-  const patternStates = new VarintWriter();
   const endOf = new Int32Array(patterns.length);
   for (let s = 0; s < states; s++) if (t.ownPattern[s]! >= 0) endOf[t.ownPattern[s]!] = s;
+  const patternStates = new VlqWriter();
   for (const s of endOf) patternStates.push(s);
-  const aliasPatternList = new VarintWriter();
+  const patternLengths = new VlqWriter();
+  for (const length of t.lengths) patternLengths.push(length);
+  const aliasPatternList = new VlqWriter();
   let nextPattern = 0;
   for (const p of patternOf) {
     if (p === nextPattern) {
@@ -80,9 +96,9 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
 
   const entityIds: string[] = [];
   const entityIndex = new Map<string, number>();
-  const entityRuns = new VarintWriter();
+  const entityRuns = new VlqWriter();
   const texts: string[] = [];
-  const caseSensitive = new VarintWriter();
+  const caseSensitive = new VlqWriter();
   const rules: [number, PackedRule][] = [];
   let runEntity = -1;
   let runLength = 0;
@@ -122,65 +138,68 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
     states,
     patterns: patterns.length,
     aliases: aliases.length,
-    childCounts: childCounts.base64(),
-    childUnits: childUnits.base64(),
-    fail: fail.base64(),
-    patternStates: patternStates.base64(),
-    aliasPatterns: aliasPatternList.base64(),
+    childCounts: childCounts.text(),
+    units: units.text(),
+    childUnits: childUnits.text(),
+    fail: fail.text(),
+    patternStates: patternStates.text(),
+    patternLengths: patternLengths.text(),
+    aliasPatterns: aliasPatternList.text(),
     entityIds,
-    entityRuns: entityRuns.base64(),
+    entityRuns: entityRuns.text(),
     texts,
-    caseSensitive: caseSensitive.base64(),
+    caseSensitive: caseSensitive.text(),
     rules,
   };
 }
 
 /**
  * A matcher from a packed one, finding exactly what `compileMatcher` finds on the same aliases. Throws if
- * `packed` is of another format or inconsistent.
+ * `packed` is of another format or inconsistent. Alias specs are made when first needed: a page looks at
+ * few of them.
  */
 export function unpackMatcher(packed: PackedMatcher): Matcher {
-  if (packed.format !== PACKED_MATCHER_FORMAT)
+  if (packed.format !== PACKED_MATCHER_FORMAT) {
     throw new Error(`unknown packed matcher format ${packed.format}`);
+  }
   const { states, patterns, aliases: aliasCount } = packed;
   if (!(states >= 1 && patterns >= 0 && aliasCount >= patterns)) throw corrupt('counts');
 
   // The trie: children of a state are consecutive states, numbered in the order of their parents.
-  const childCounts = readVarints(packed.childCounts, states, 'childCounts');
-  const childStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) childStart[s + 1] = childStart[s]! + childCounts[s]!;
+  const childStart = readVlq(packed.childCounts, new Int32Array(states + 1), 1, states, 'childCounts');
+  for (let s = 0; s < states; s++) childStart[s + 1] = childStart[s]! + childStart[s + 1]!;
   if (childStart[states] !== states - 1) throw corrupt('childCounts');
+  const alphabet = readVlq(packed.units, null, 0, -1, 'units');
+  const unitOf = readVlq(packed.childUnits, new Int32Array(states), 0, states - 1, 'childUnits');
   const childUnit = new Uint16Array(states);
-  childUnit.set(readVarints(packed.childUnits, states - 1, 'childUnits'));
   const childNext = new Int32Array(states);
-  for (let k = 0; k < states - 1; k++) childNext[k] = k + 1;
-  const depth = new Int32Array(states);
-  for (let s = 0; s < states; s++) {
-    for (let k = childStart[s]!, end = childStart[s + 1]!; k < end; k++) depth[k + 1] = depth[s]! + 1;
+  for (let k = 0; k < states - 1; k++) {
+    const unit = alphabet[unitOf[k]!];
+    if (unit === undefined || unit > 0xffff) throw corrupt('childUnits');
+    childUnit[k] = unit;
+    childNext[k] = k + 1;
   }
 
-  const fail = new Int32Array(states);
-  fail.set(readVarints(packed.fail, states - 1, 'fail'), 1);
+  const fail = readVlq(packed.fail, new Int32Array(states), 1, states - 1, 'fail');
   const ownPattern = new Int32Array(states).fill(-1);
-  const patternStates = readVarints(packed.patternStates, patterns, 'patternStates');
-  const lengths = new Int32Array(patterns);
+  const patternStates = readVlq(packed.patternStates, new Int32Array(patterns), 0, patterns, 'patternStates');
   for (let p = 0; p < patterns; p++) {
     const s = patternStates[p]!;
     if (s <= 0 || s >= states) throw corrupt('patternStates');
     ownPattern[s] = p;
-    lengths[p] = depth[s]!;
   }
+  const lengths = readVlq(packed.patternLengths, new Int32Array(patterns), 0, patterns, 'patternLengths');
   // A failure link leads to a shallower state, so to a smaller number: its dictionary link is known.
   const dictLink = new Int32Array(states);
   dictLink[0] = -1;
   for (let s = 1; s < states; s++) {
     const f = fail[s]!;
-    if (f >= s || depth[f]! >= depth[s]!) throw corrupt('fail');
+    if (f >= s) throw corrupt('fail');
     dictLink[s] = ownPattern[f]! >= 0 ? f : dictLink[f]!;
   }
   const tables: AutomatonTables = { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths };
 
-  const patternOf = readVarints(packed.aliasPatterns, aliasCount, 'aliasPatterns');
+  const patternOf = readVlq(packed.aliasPatterns, new Int32Array(aliasCount), 0, aliasCount, 'aliasPatterns');
   let nextPattern = 0;
   for (let i = 0; i < aliasCount; i++) {
     const code = patternOf[i]!;
@@ -190,38 +209,66 @@ export function unpackMatcher(packed: PackedMatcher): Matcher {
   }
   if (nextPattern !== patterns) throw corrupt('aliasPatterns');
 
-  return matcherOver(unpackAliases(packed), patternOf, patterns, automatonFromTables(tables));
+  return matcherOver(aliasSource(packed), patternOf, patterns, automatonFromTables(tables));
 }
 
-/** The alias specs, as `{ text, caseSensitive?, ...rule fields, entityId }`. */
-function unpackAliases(packed: PackedMatcher): AliasSpec[] {
+/** The alias specs, each made on demand as `{ text, caseSensitive?, ...rule fields, entityId }`. */
+function aliasSource(packed: PackedMatcher): AliasSource {
   const { aliases: count, texts, entityIds } = packed;
   if (texts.length !== count) throw corrupt('texts');
-  const runs = readVarints(packed.entityRuns, -1, 'entityRuns');
+  // Runs of one entity: aliases runStart[r] .. runStart[r + 1] - 1 belong to entityIds[runEntity[r]].
+  const runs = readVlq(packed.entityRuns, null, 0, -1, 'entityRuns');
+  const runCount = runs.length >> 1;
+  const runStart = new Int32Array(runCount + 1);
+  const runEntity = new Int32Array(runCount);
+  for (let r = 0; r < runCount; r++) {
+    runEntity[r] = runs[2 * r]!;
+    runStart[r + 1] = runStart[r]! + runs[2 * r + 1]!;
+    if (runEntity[r]! >= entityIds.length || runs[2 * r + 1]! === 0) throw corrupt('entityRuns');
+  }
+  if (runs.length % 2 !== 0 || runStart[runCount] !== count) throw corrupt('entityRuns');
   const cased = new Uint8Array(count);
   let at = -1;
-  for (const gap of readVarints(packed.caseSensitive, -1, 'caseSensitive')) {
+  for (const gap of readVlq(packed.caseSensitive, null, 0, -1, 'caseSensitive')) {
     at += gap;
     if (gap === 0 || at >= count) throw corrupt('caseSensitive');
     cased[at] = 1;
   }
   const rules = new Map(packed.rules);
-  const out: AliasSpec[] = new Array(count);
-  let i = 0;
-  for (let r = 0; r + 1 < runs.length; r += 2) {
-    const entityId = entityIds[runs[r]!];
-    const end = i + runs[r + 1]!;
-    if (entityId === undefined || end > count) throw corrupt('entityRuns');
-    for (; i < end; i++) {
-      const text = texts[i]!;
-      const rule = rules.get(i);
-      if (rule !== undefined) {
-        out[i] = cased[i] ? { text, caseSensitive: true, ...rule, entityId } : { text, ...rule, entityId };
-      } else out[i] = cased[i] ? { text, caseSensitive: true, entityId } : { text, entityId };
+  const made: (AliasSpec | undefined)[] = [];
+  let all: AliasSpec[] | undefined;
+
+  const spec = (index: number): AliasSpec => {
+    const known = made[index];
+    if (known !== undefined) return known;
+    let lo = 0;
+    let hi = runCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runStart[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
-  }
-  if (i !== count) throw corrupt('entityRuns');
-  return out;
+    const entityId = entityIds[runEntity[lo]!]!;
+    const text = texts[index]!;
+    const rule = rules.get(index);
+    const out: AliasSpec =
+      rule === undefined
+        ? cased[index]
+          ? { text, caseSensitive: true, entityId }
+          : { text, entityId }
+        : cased[index]
+          ? { text, caseSensitive: true, ...rule, entityId }
+          : { text, ...rule, entityId };
+    made[index] = out;
+    return out;
+  };
+  return {
+    spec,
+    all: () => {
+      all ??= Array.from({ length: count }, (_, i) => spec(i));
+      return all;
+    },
+  };
 }
 
 const corrupt = (what: string): Error => new Error(`corrupt packed matcher (${what})`);
@@ -264,124 +311,82 @@ function breadthFirst(t: AutomatonTables): AutomatonTables {
   return { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths: t.lengths };
 }
 
-// ---- LEB128 varints in base64 ----
+// ---- base64 VLQ ----
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTET = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
 
-/** Unsigned integers (below 2^32) appended as LEB128 bytes. */
-class VarintWriter {
-  private bytes = new Uint8Array(256);
-  private length = 0;
+/** Unsigned integers below 2^31 as base64 VLQ: 5 bits a character, low bits first, bit 6 = more follow. */
+class VlqWriter {
+  private parts: string[] = [];
+  private chunk = '';
 
   push(value: number): this {
-    if (!(value >= 0 && value <= 0xffffffff && Number.isInteger(value))) {
+    if (!(value >= 0 && value <= 0x7fffffff && Number.isInteger(value)))
       throw new Error(`cannot pack ${value}`);
-    }
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
-    }
     let v = value;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v = Math.floor(v / 0x80);
+    while (v >= 32) {
+      this.chunk += ALPHABET[(v & 31) | 32];
+      v >>>= 5;
     }
-    this.bytes[this.length++] = v;
+    this.chunk += ALPHABET[v];
+    if (this.chunk.length >= 8192) {
+      this.parts.push(this.chunk);
+      this.chunk = '';
+    }
     return this;
   }
 
-  base64(): string {
-    return toBase64(this.bytes.subarray(0, this.length));
+  text(): string {
+    return this.parts.join('') + this.chunk;
   }
-}
-
-/** Standard base64 with padding (written here: the background has no Buffer and pages need no atob). */
-export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!;
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
-  }
-  const left = bytes.length - i;
-  if (left > 0) {
-    const n = (bytes[i]! << 16) | (left > 1 ? bytes[i + 1]! << 8 : 0);
-    chunk += `${ALPHABET[n >> 18]!}${ALPHABET[(n >> 12) & 63]!}${left > 1 ? ALPHABET[(n >> 6) & 63]! : '='}=`;
-  }
-  parts.push(chunk);
-  return parts.join('');
-}
-
-/** Bytes of a base64 string; throws on anything but the standard alphabet and padding. */
-export function fromBase64(text: string): Uint8Array {
-  const n = text.length;
-  if (n % 4 !== 0) throw corrupt('base64 length');
-  const pad = n === 0 ? 0 : text.charCodeAt(n - 1) !== 0x3d ? 0 : text.charCodeAt(n - 2) !== 0x3d ? 1 : 2;
-  const out = new Uint8Array((n / 4) * 3 - pad);
-  const whole = pad === 0 ? n : n - 4;
-  let o = 0;
-  for (let i = 0; i < whole; i += 4) {
-    const c0 = text.charCodeAt(i);
-    const c1 = text.charCodeAt(i + 1);
-    const c2 = text.charCodeAt(i + 2);
-    const c3 = text.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) > 127) throw corrupt('base64 character');
-    const a = SEXTET[c0]!;
-    const b = SEXTET[c1]!;
-    const c = SEXTET[c2]!;
-    const d = SEXTET[c3]!;
-    if ((a | b | c | d) < 0) throw corrupt('base64 character');
-    out[o++] = (a << 2) | (b >> 4);
-    out[o++] = ((b & 15) << 4) | (c >> 2);
-    out[o++] = ((c & 3) << 6) | d;
-  }
-  if (pad > 0) {
-    const codes = [0, 1, 2].map((k) => text.charCodeAt(whole + k));
-    const [a, b, c] = codes.map((code, k) => (k === 2 && pad === 2 ? 0 : code < 128 ? SEXTET[code]! : -1));
-    if (a! < 0 || b! < 0 || c! < 0) throw corrupt('base64 character');
-    out[o++] = (a! << 2) | (b! >> 4);
-    if (pad === 1) out[o] = ((b! & 15) << 4) | (c! >> 2);
-  }
-  return out;
 }
 
 /**
- * Decodes base64 LEB128 varints (each below 2^31): exactly `count` of them, or all there are when `count`
- * is -1. Throws when the text holds another number of them or a malformed one.
+ * Decodes base64 VLQ into `into[at ..]`, exactly `count` values; with `into` null and `count` -1, into a new
+ * array of all the values there are. Throws on a malformed text or another number of values.
  */
-function readVarints(text: string, count: number, what: string): Int32Array {
-  const bytes = fromBase64(text);
-  const n = bytes.length;
+function readVlq(text: string, into: Int32Array | null, at: number, count: number, what: string): Int32Array {
+  const n = text.length;
   let size = count;
   if (size < 0) {
     size = 0;
-    for (let i = 0; i < n; i++) if (bytes[i]! < 0x80) size++;
+    for (let i = 0; i < n; i++) if ((SEXTET[text.charCodeAt(i)] ?? -1) < 32) size++;
   }
-  const out = new Int32Array(size);
-  let o = 0;
+  const out = into ?? new Int32Array(size);
+  const end = at + size;
+  if (end > out.length) throw corrupt(what);
+  let o = at;
   let value = 0;
   let shift = 0;
   for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      if (o === size || (shift === 28 && b > 7)) throw corrupt(what);
-      out[o++] = value | (b << shift);
+    const c = text.charCodeAt(i);
+    const d = c < 128 ? SEXTET[c]! : -1;
+    if (d < 0) throw corrupt(what);
+    if (d < 32) {
+      if (o === end || (shift === 30 && d > 1)) throw corrupt(what);
+      out[o++] = value | (d << shift);
       value = 0;
       shift = 0;
     } else {
-      if (shift === 28) throw corrupt(what);
-      value |= (b & 0x7f) << shift;
-      shift += 7;
+      if (shift === 30) throw corrupt(what);
+      value |= (d & 31) << shift;
+      shift += 5;
     }
   }
-  if (o !== size || shift !== 0) throw corrupt(what);
+  if (o !== end || shift !== 0) throw corrupt(what);
   return out;
+}
+
+/** Unsigned integers below 2^31 as one base64 VLQ string (the encoding of `PackedMatcher`'s lists). */
+export function encodeVlq(values: Iterable<number>): string {
+  const writer = new VlqWriter();
+  for (const value of values) writer.push(value);
+  return writer.text();
+}
+
+/** The integers of a base64 VLQ string; throws on a malformed one. */
+export function decodeVlq(text: string): Int32Array {
+  return readVlq(text, null, 0, -1, 'VLQ');
 }

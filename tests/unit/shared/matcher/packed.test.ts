@@ -12,11 +12,11 @@ import { ENTITIES } from '../../../../src/kb/entities/index';
 import { SOURCES } from '../../../../src/kb/sources/index';
 import { compileMatcher, type Matcher } from '../../../../src/shared/matcher/matcher';
 import {
-  fromBase64,
+  decodeVlq,
+  encodeVlq,
   PACKED_MATCHER_FORMAT,
   type PackedMatcher,
   packMatcher,
-  toBase64,
   unpackMatcher,
 } from '../../../../src/shared/matcher/packed';
 import type { AliasSpec } from '../../../../src/shared/protocol';
@@ -286,12 +286,17 @@ describe('packed matcher edge cases', () => {
     expect(() => unpackMatcher({ ...packed, texts: packed.texts.slice(1) })).toThrow(/corrupt/);
   });
 
-  it('encodes base64 as the platform does', () => {
-    for (const length of [0, 1, 2, 3, 4, 5, 255, 256, 10_000]) {
-      const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + length) & 0xff);
-      const text = toBase64(bytes);
-      expect(text).toBe(Buffer.from(bytes).toString('base64'));
-      expect(fromBase64(text)).toEqual(bytes);
-    }
+  it('encodes integer lists as base64 VLQ and decodes them back, refusing malformed text', () => {
+    const values = [0, 1, 31, 32, 1023, 1024, 32_767, 32_768, 65_535, 2 ** 30, 2 ** 31 - 1];
+    const text = encodeVlq(values);
+    expect(text).toMatch(/^[A-Za-z0-9+/]*$/);
+    expect(encodeVlq([0, 31, 32])).toBe('AfgB');
+    expect([...decodeVlq(text)]).toEqual(values);
+    expect([...decodeVlq('')]).toEqual([]);
+    expect(() => encodeVlq([2 ** 31])).toThrow();
+    expect(() => encodeVlq([-1])).toThrow();
+    expect(() => decodeVlq('g')).toThrow(/corrupt/); // a continuation with nothing after it
+    expect(() => decodeVlq('A=')).toThrow(/corrupt/);
+    expect(() => decodeVlq('gggggggC')).toThrow(/corrupt/); // above 2^31 - 1
   });
 });
