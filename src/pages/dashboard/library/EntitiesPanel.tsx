@@ -13,6 +13,7 @@ import { EntityFilterBar } from './EntityFilterBar';
 import { BLANK_ENTITY, EntityForm } from './EntityForm';
 import { EntityItem } from './EntityItem';
 import { type EntityFilters, filterEntities, NO_ENTITY_FILTERS } from './entity-filters';
+import { focusRowSoon, neighbourOf } from './focus-row';
 import { GlossaryTools } from './GlossaryTools';
 import { LoadNotice } from './LoadNotice';
 import { UndoBar } from './UndoBar';
@@ -30,6 +31,7 @@ interface OpenForm {
 }
 
 const loadEntities = () => request('listEntities', {});
+const searchBox = (): HTMLElement | null => document.getElementById('entity-search');
 
 /** The panel. */
 export function EntitiesPanel() {
@@ -83,12 +85,15 @@ export function EntitiesPanel() {
       if (!window.confirm(t('libResetConfirm', entity.name))) return;
       void act('libActionFailed', () => request('resetEntity', { id: entity.id }));
     },
-    onDelete: (entity: EntityListItem) => {
+    onDelete: async (entity: EntityListItem) => {
       setError('');
-      void undo.remove(() => request('deleteEntity', { id: entity.id }), {
+      const ids = visible.slice(0, limit).map((e) => e.id);
+      const isDeleted = await undo.remove(() => request('deleteEntity', { id: entity.id }), {
         message: t('libEntityDeleted'),
         restore: () => request('restoreEntity', { id: entity.id }),
+        onRestored: () => focusRowSoon('entityId', entity.id),
       });
+      if (isDeleted) focusRowSoon('entityId', neighbourOf(ids, entity.id), searchBox);
     },
   };
 

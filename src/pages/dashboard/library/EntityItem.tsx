@@ -10,7 +10,7 @@ export interface EntityActions {
   onEdit: (entity: EntityListItem) => void;
   onToggleHidden: (entity: EntityListItem) => void;
   onReset: (entity: EntityListItem) => void;
-  onDelete: (entity: EntityListItem) => void;
+  onDelete: (entity: EntityListItem) => void | Promise<void>;
 }
 
 /** Props of `EntityItem`. */
@@ -57,7 +57,7 @@ export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }
           </button>
         )}
         {entity.origin === 'user' && (
-          <button type="button" onClick={() => onDelete(entity)}>
+          <button type="button" onClick={() => void onDelete(entity)}>
             {t('libDelete')}
           </button>
         )}

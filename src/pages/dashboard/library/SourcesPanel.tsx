@@ -6,6 +6,7 @@ import type { SourceListItem } from '../../../shared/library/library-types';
 import { errorText } from '../../shared/error-text';
 import { Notice } from '../../shared/Notice';
 import { useAsync } from '../../shared/use-async';
+import { focusRowSoon, neighbourOf } from './focus-row';
 import { LoadNotice } from './LoadNotice';
 import { SourceItem } from './SourceItem';
 import { UndoBar } from './UndoBar';
@@ -47,12 +48,15 @@ export function SourcesPanel() {
       fail('libUpdateFailed'),
     );
   };
-  const remove = (source: SourceListItem): void => {
+  const remove = async (source: SourceListItem): Promise<void> => {
     setError('');
-    void undo.remove(() => request('deleteSource', { id: source.id }), {
+    const ids = state.status === 'ready' ? state.value.map((s) => s.id) : [];
+    const isDeleted = await undo.remove(() => request('deleteSource', { id: source.id }), {
       message: t('libSourceDeleted'),
       restore: () => request('restoreSource', { id: source.id }),
+      onRestored: () => focusRowSoon('sourceId', source.id),
     });
+    if (isDeleted) focusRowSoon('sourceId', neighbourOf(ids, source.id));
   };
 
   return (
@@ -70,7 +74,13 @@ export function SourcesPanel() {
       {state.status === 'ready' && state.value.length > 0 && (
         <ul class="library-list">
           {state.value.map((source) => (
-            <SourceItem key={source.id} source={source} onRead={read} onUpdate={update} onDelete={remove} />
+            <SourceItem
+              key={source.id}
+              source={source}
+              onRead={read}
+              onUpdate={update}
+              onDelete={(source) => void remove(source)}
+            />
           ))}
         </ul>
       )}

@@ -14,6 +14,8 @@ export interface UndoOffer {
   message: string;
   /** Brings the item back. */
   restore: () => Promise<unknown>;
+  /** Called once the item is back and the list read again (to move focus to it). */
+  onRestored?: () => void;
 }
 
 /** What the panel gives the hook. */
@@ -26,8 +28,8 @@ export interface UndoDeps {
 /** What `useUndo` gives back. */
 export interface UndoHandle {
   latest: UndoOffer | undefined;
-  /** Deletes (with `remove`), reads the list again and offers `offer` on the bar. */
-  remove: (remove: () => Promise<unknown>, offer: UndoOffer) => Promise<void>;
+  /** Deletes (with `remove`), reads the list again and offers `offer` on the bar; false when it failed. */
+  remove: (remove: () => Promise<unknown>, offer: UndoOffer) => Promise<boolean>;
   undo: (offer: UndoOffer) => Promise<void>;
   /** The bar's time ran out; ignored when a newer offer has taken its place. */
   expire: (offer: UndoOffer) => void;
@@ -47,10 +49,11 @@ export function useUndo({ reload, onError }: UndoDeps): UndoHandle {
         await removeItem();
       } catch (e) {
         onError(t('libDeleteFailed', errorText(e)));
-        return;
+        return false;
       }
       setLatest(offer);
       await reload();
+      return true;
     },
     [reload, onError],
   );
@@ -62,8 +65,11 @@ export function useUndo({ reload, onError }: UndoDeps): UndoHandle {
         await offer.restore();
       } catch (e) {
         onError(t('libRestoreFailed', errorText(e)));
+        await reload();
+        return;
       }
       await reload();
+      offer.onRestored?.();
     },
     [expire, reload, onError],
   );

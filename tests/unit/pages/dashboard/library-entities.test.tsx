@@ -159,10 +159,13 @@ describe('entities tab: actions', () => {
     button('Delete', row('mine'))!.click();
     await vi.waitFor(() => expect($('[data-entity-id="mine"]')).toBeNull());
     expect(argsOf('deleteEntity')).toEqual([{ id: 'mine' }]);
+    // The last row went: focus moves to the one before it.
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Edit', row('line'))));
     expect($('.undo-bar')?.textContent).toContain('Entity deleted.');
     button('Undo', $('.undo-bar')!)!.click();
     await vi.waitFor(() => expect($('[data-entity-id="mine"]')).not.toBeNull());
     expect(argsOf('restoreEntity')).toEqual([{ id: 'mine' }]);
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Edit', row('mine'))));
   });
 
   it('shows where it is quoted, as text, and opens the reader at a passage', async () => {

@@ -98,11 +98,14 @@ describe('sources tab', () => {
     button('Delete', item('mine'))!.click();
     await vi.waitFor(() => expect(item('mine')).toBeNull());
     expect(argsOf('deleteSource')).toEqual([{ id: 'mine' }]);
+    // Focus moves to the row that took its place, not to the top of the page.
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Read', item('builtin'))));
     const bar = $('.undo-bar')!;
     expect(bar.textContent).toContain('Source deleted.');
     button('Undo', bar)!.click();
     await vi.waitFor(() => expect(item('mine')).not.toBeNull());
     expect(argsOf('restoreSource')).toEqual([{ id: 'mine' }]);
+    await vi.waitFor(() => expect(document.activeElement).toBe(button('Read', item('mine'))));
     expect($('.undo-bar')?.textContent).toBe('');
   });
 
