@@ -178,7 +178,7 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
   };
 
   let ringSize = 1;
-  for (const length of lengths) ringSize = Math.max(ringSize, length);
+  for (let p = 0; p < lengths.length; p++) ringSize = Math.max(ringSize, lengths[p]!);
   const ring = new Int32Array(ringSize);
   // The first state to report at each state: itself, or its dictionary-suffix link.
   const firstOut = new Int32Array(count);

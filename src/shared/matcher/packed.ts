@@ -52,8 +52,10 @@ export interface PackedMatcher {
   entityIds: string[];
   /** Runs of consecutive aliases of one entity: (index into entityIds, run length) pairs. */
   entityRuns: string;
-  /** Each alias's text as written. */
-  texts: string[];
+  /** Every alias's text as written, one after the other (one string parses faster than 20,000). */
+  texts: string;
+  /** Per alias: the length of its text. */
+  textLengths: string;
   /** Gaps between the indices of the aliases with `caseSensitive: true` (the first one from -1). */
   caseSensitive: string;
   /** Aliases with other rule fields: [alias index, those fields]. */
@@ -98,6 +100,7 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
   const entityIndex = new Map<string, number>();
   const entityRuns = new VlqWriter();
   const texts: string[] = [];
+  const textLengths = new VlqWriter();
   const caseSensitive = new VlqWriter();
   const rules: [number, PackedRule][] = [];
   let runEntity = -1;
@@ -117,6 +120,7 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
     }
     runLength++;
     texts.push(spec.text);
+    textLengths.push(spec.text.length);
     const rest: Record<string, unknown> = {};
     let hasRest = false;
     for (const [key, value] of Object.entries(spec)) {
@@ -147,7 +151,8 @@ export function packMatcher(aliases: readonly AliasSpec[]): PackedMatcher {
     aliasPatterns: aliasPatternList.text(),
     entityIds,
     entityRuns: entityRuns.text(),
-    texts,
+    texts: texts.join(''),
+    textLengths: textLengths.text(),
     caseSensitive: caseSensitive.text(),
     rules,
   };
@@ -215,7 +220,9 @@ export function unpackMatcher(packed: PackedMatcher): Matcher {
 /** The alias specs, each made on demand as `{ text, caseSensitive?, ...rule fields, entityId }`. */
 function aliasSource(packed: PackedMatcher): AliasSource {
   const { aliases: count, texts, entityIds } = packed;
-  if (texts.length !== count) throw corrupt('texts');
+  const textEnd = readVlq(packed.textLengths, new Int32Array(count + 1), 1, count, 'textLengths');
+  for (let i = 0; i < count; i++) textEnd[i + 1] = textEnd[i]! + textEnd[i + 1]!;
+  if (textEnd[count] !== texts.length) throw corrupt('texts');
   // Runs of one entity: aliases runStart[r] .. runStart[r + 1] - 1 belong to entityIds[runEntity[r]].
   const runs = readVlq(packed.entityRuns, null, 0, -1, 'entityRuns');
   const runCount = runs.length >> 1;
@@ -249,7 +256,7 @@ function aliasSource(packed: PackedMatcher): AliasSource {
       else hi = mid - 1;
     }
     const entityId = entityIds[runEntity[lo]!]!;
-    const text = texts[index]!;
+    const text = texts.slice(textEnd[index]!, textEnd[index + 1]!);
     const rule = rules.get(index);
     const out: AliasSpec =
       rule === undefined

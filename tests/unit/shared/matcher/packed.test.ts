@@ -284,6 +284,7 @@ describe('packed matcher edge cases', () => {
     expect(() => unpackMatcher({ ...packed, fail: packed.childCounts })).toThrow(/corrupt/);
     expect(() => unpackMatcher({ ...packed, childUnits: 'A' })).toThrow(/corrupt/);
     expect(() => unpackMatcher({ ...packed, texts: packed.texts.slice(1) })).toThrow(/corrupt/);
+    expect(() => unpackMatcher({ ...packed, states: packed.states + 1 })).toThrow(/corrupt/);
   });
 
   it('encodes integer lists as base64 VLQ and decodes them back, refusing malformed text', () => {
