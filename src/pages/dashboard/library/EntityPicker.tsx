@@ -36,6 +36,13 @@ export function EntityPicker({ id, label, entities, excludeIds, onPick }: Entity
         autocomplete="off"
         value={text}
         onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+        onKeyDown={(e) => {
+          // Escape first empties the box; only an empty box lets it reach the form (which then cancels).
+          if (e.key !== 'Escape' || !text) return;
+          e.preventDefault();
+          e.stopPropagation();
+          setText('');
+        }}
       />
       {matches.length > 0 && (
         <ul class="entity-picker-matches">

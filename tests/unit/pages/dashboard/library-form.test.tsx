@@ -211,6 +211,13 @@ describe('entity form', () => {
 
     button('New entity')!.click();
     await vi.waitFor(() => expect(form()).not.toBeNull());
+    // Escape in the related-entity box empties the box and leaves the form open.
+    const related = field('Add a related entity (type its name)', form()!);
+    type(related, 'gho');
+    await vi.waitFor(() => expect(button('Ghost Unit (Military unit)', form()!)).toBeDefined());
+    related.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(related.value).toBe(''));
+    expect(form()).not.toBeNull();
     type(field('Name', form()!), 'Half typed');
     pressEscape();
     expect(confirm).toHaveBeenCalledWith('Discard your changes to this entity?');
