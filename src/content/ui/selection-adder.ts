@@ -76,26 +76,12 @@ export class SelectionAdder {
     const host = this.deps.host.get();
     const { makeEntity } = this.deps;
     const makeLabels = makeEntity?.labels();
+    // "Add note" comes last: the bar's end sits under the selection's end (ADDER_PLACEMENT), which is where
+    // "Add note" has always been, and "Make entity" sits beside it.
     host.render(
       h(
         'div',
         { class: 'gloss-adder' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'gloss-adder-button',
-            title: labels.addNoteShortcut,
-            ...keepSelection,
-            onClick: (e: MouseEvent) => {
-              if (!e.isTrusted) return;
-              this.hide();
-              this.deps.onAdd(range);
-            },
-          },
-          h('span', { 'aria-hidden': 'true' }, '✎ '),
-          labels.addNote,
-        ),
         makeEntity &&
           makeLabels &&
           h(
@@ -114,6 +100,22 @@ export class SelectionAdder {
             h('span', { 'aria-hidden': 'true' }, '＋ '),
             makeLabels.make,
           ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'gloss-adder-button',
+            title: labels.addNoteShortcut,
+            ...keepSelection,
+            onClick: (e: MouseEvent) => {
+              if (!e.isTrusted) return;
+              this.hide();
+              this.deps.onAdd(range);
+            },
+          },
+          h('span', { 'aria-hidden': 'true' }, '✎ '),
+          labels.addNote,
+        ),
       ),
       'adder',
     );
