@@ -10,6 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { aliasSpecs } from '../../../../src/kb/compile';
 import { ENTITIES } from '../../../../src/kb/entities/index';
 import { SOURCES } from '../../../../src/kb/sources/index';
+import {
+  automatonFromTables,
+  buildAutomaton,
+  buildAutomatonTables,
+} from '../../../../src/shared/matcher/automaton';
+import { foldString } from '../../../../src/shared/matcher/fold';
 import { compileMatcher, type Matcher } from '../../../../src/shared/matcher/matcher';
 import {
   decodeVlq,
@@ -276,6 +282,22 @@ describe('packed matcher edge cases', () => {
     expect(unpacked.aliases).toEqual(aliases);
     const text = 'LINE, Line rail, line, L I N E and L-I-N-E';
     expect(unpacked.find(text)).toEqual(compileMatcher(aliases).find(text));
+  });
+
+  it('scans the same with an automaton rebuilt from its tables as with buildAutomaton', () => {
+    const patterns = [...new Set(aliasSpecs(ENTITIES).map((a) => foldString(a.text)))];
+    const hits = (
+      scan: (text: string, onHit: (p: number, s: number, e: number) => void) => void,
+    ): string[] => {
+      const out: string[] = [];
+      for (const text of TRAP_TEXTS) scan(text, (p, s, e) => out.push(`${p}:${s}-${e}`));
+      return out;
+    };
+    const built = buildAutomaton(patterns);
+    const rebuilt = automatonFromTables(buildAutomatonTables(patterns));
+    const expected = hits((t, f) => built.scan(t, f));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(hits((t, f) => rebuilt.scan(t, f))).toEqual(expected);
   });
 
   it('refuses another format and corrupt tables', () => {
