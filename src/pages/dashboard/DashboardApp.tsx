@@ -4,7 +4,7 @@
  * suggestions). The notes list lives in `useNotebook`; this component wires the parts. The notes are loaded
  * whichever tab shows, so coming back to them is instant.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import type { NoteView } from '../../shared/notes/note-types';
@@ -46,7 +46,8 @@ export function DashboardApp({ search, onFiltersChanged }: DashboardAppProps) {
   const onRestored = useCallback((note: NoteView) => focusNoteSoon(main.current, note.id), []);
   const deletion = useDeletion({ putNote, dropNote, onError: setActionError, onRestored });
 
-  useEffect(
+  // A layout effect: the address changes in the same commit as the list it describes, never a frame later.
+  useLayoutEffect(
     () => onFiltersChanged?.(queryWithTab(writeFilters(filters), tab)),
     [filters, tab, onFiltersChanged],
   );
