@@ -59,7 +59,7 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
         settings,
         kbVersion: kbNow.version,
         entities: kbNow.summaries,
-        aliases: kbNow.aliases,
+        matcher: kbNow.packed(),
       };
     },
     async getCard({ entityId }) {

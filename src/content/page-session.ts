@@ -8,8 +8,9 @@
 import { onEvent, sendRequest } from '../platform/messaging';
 import { onSettingsChanged } from '../platform/settings-store';
 import type { EntitySummary } from '../shared/kb-types';
-import { compileMatcher, type Matcher } from '../shared/matcher/matcher';
-import type { AliasSpec, PageConfig } from '../shared/protocol';
+import type { Matcher } from '../shared/matcher/matcher';
+import { type PackedMatcher, unpackMatcher } from '../shared/matcher/packed';
+import type { PageConfig } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import { ActivePage, isTopFrame } from './active-page';
 
@@ -56,7 +57,8 @@ export async function startPage(signal: AbortSignal): Promise<void> {
 export class PageSession {
   /** Changed in place when the knowledge base changes: the active page reads this same map. */
   private readonly entities: Map<string, EntitySummary>;
-  private aliases: AliasSpec[];
+  /** The matcher as the background compiled it for this KB version; unpacked on first need. */
+  private packed: PackedMatcher;
   private kbVersion: string;
   /** Counts `kbChanged` fetches, so an older answer arriving late does not undo a newer one. */
   private kbFetch = 0;
@@ -75,15 +77,15 @@ export class PageSession {
     private readonly signal: AbortSignal,
   ) {
     this.entities = new Map(config.entities.map((e) => [e.id, e]));
-    this.aliases = config.aliases;
+    this.packed = config.matcher;
     this.kbVersion = config.kbVersion;
     this.settings = config.settings;
     signal.addEventListener('abort', () => clearTimeout(this.reportTimer), { once: true });
   }
 
-  /** The matcher, compiled the first time a block of text needs it, and kept across switches. */
+  /** The matcher, unpacked the first time a block of text needs it, and kept across switches. */
   private matcherFor(): Matcher {
-    this.matcher ??= compileMatcher(this.aliases);
+    this.matcher ??= unpackMatcher(this.packed);
     return this.matcher;
   }
 
@@ -127,7 +129,7 @@ export class PageSession {
     this.kbVersion = next.kbVersion;
     this.entities.clear();
     for (const e of next.entities) this.entities.set(e.id, e);
-    this.aliases = next.aliases;
+    this.packed = next.matcher;
     this.matcher = undefined;
     this.settings = next.settings;
     this.active?.reloadKb();

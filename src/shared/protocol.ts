@@ -17,6 +17,7 @@ import type {
   SourceListItem,
   SuggestionView,
 } from './library/library-types';
+import type { PackedMatcher } from './matcher/packed';
 import type { NoteAnchor, NoteColor, NoteView } from './notes/note-types';
 import type { Result } from './result';
 import type { Settings } from './settings';
@@ -35,7 +36,11 @@ export interface PageConfig {
   settings: Settings;
   kbVersion: string;
   entities: EntitySummary[];
-  aliases: AliasSpec[];
+  /**
+   * Every alias of every entity shown, compiled once per KB version by the background (matcher/packed.ts):
+   * a page unpacks it instead of compiling thousands of aliases on every load.
+   */
+  matcher: PackedMatcher;
 }
 
 /** One entity found on a tab, for the toolbar popup. */

@@ -7,6 +7,7 @@
 import type { EntityDef, EntitySummary } from '../../shared/kb-types';
 import type { EntityOrigin, UserEntityRecord } from '../../shared/library/library-types';
 import { compileMatcher, type Matcher } from '../../shared/matcher/matcher';
+import { type PackedMatcher, packMatcher } from '../../shared/matcher/packed';
 import type { AliasSpec } from '../../shared/protocol';
 import type { GlossDb } from '../db/database';
 import { builtinEntities, storedKbVersion } from '../db/kb-repo';
@@ -33,6 +34,8 @@ export interface KbState {
   aliases: AliasSpec[];
   /** The matcher over `aliases`, compiled on first use and kept with this state. */
   matcher(): Matcher;
+  /** The same, packed for pages (matcher/packed.ts), made on first use and kept with this state. */
+  packed(): PackedMatcher;
 }
 
 /** Per database (tests open several), the state last built. */
@@ -95,6 +98,7 @@ export async function kbState(db: GlossDb): Promise<KbState> {
   const active = all.filter((e) => !e.isHidden);
   const aliases = aliasesOf(active);
   let matcher: Matcher | undefined;
+  let packed: PackedMatcher | undefined;
   const state: KbState = {
     version,
     all,
@@ -105,6 +109,10 @@ export async function kbState(db: GlossDb): Promise<KbState> {
     matcher: () => {
       matcher ??= compileMatcher(aliases);
       return matcher;
+    },
+    packed: () => {
+      packed ??= packMatcher(aliases);
+      return packed;
     },
   };
   cache.set(db, state);

@@ -6,6 +6,7 @@
  * every range counts as rendered (happy-dom has no layout).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { packMatcher } from '../../../src/shared/matcher/packed';
 import type { AliasSpec, EventEnvelope, PageConfig } from '../../../src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { handlers, resetFakes, sent } from '../helpers/fake-browser';
@@ -80,7 +81,7 @@ function config(kbVersion: string, entities: Array<[string, string]>): PageConfi
     settings: DEFAULT_SETTINGS,
     kbVersion,
     entities: entities.map(([id, name]) => ({ id, name, type: 'threat-actor' })),
-    aliases: entities.map(([id, name]) => alias(id, name)),
+    matcher: packMatcher(entities.map(([id, name]) => alias(id, name))),
   };
 }
 
