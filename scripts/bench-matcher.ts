@@ -10,7 +10,8 @@
  * the JIT yet, no regular expression cached (in one process the second matcher would reuse the regular
  * expressions the first compiled, and pay for the first one's garbage). Runs of a and b alternate which goes
  * first so that load from other processes hits both alike; every figure is the median of 15 runs. Not a
- * test: it checks only that both matchers find the same number of matches.
+ * test: it checks only that both matchers find the same number of matches. Also reports the automaton's
+ * memory (typed arrays) before and after scanning the page, computed from array sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { aliasSpecs } from '../src/kb/compile';
 import { ENTITIES } from '../src/kb/entities/index';
-import { compileMatcher, type Matcher } from '../src/shared/matcher/matcher';
+import {
+  automatonFootprint,
+  automatonFromTables,
+  buildAutomatonTables,
+} from '../src/shared/matcher/automaton';
+import { aliasPatterns, compileMatcher, type Matcher } from '../src/shared/matcher/matcher';
 import { decodeVlq, type PackedMatcher, packMatcher, unpackMatcher } from '../src/shared/matcher/packed';
 import type { AliasSpec } from '../src/shared/protocol';
 
@@ -251,6 +257,30 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const ms = (x: number): string => `${x.toFixed(1)} ms`.padStart(9);
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`.padStart(8);
 
+/**
+ * What the automaton holds in typed arrays, before and after scanning the page: its tables (shipped or
+ * built), and on top of them the scanner's own arrays (the root's 65,536-entry row, the state-to-row index,
+ * the DFA rows made so far), against what a DFA table for every state would take. Also the growth of
+ * `process.memoryUsage().arrayBuffers` over making the automaton, then over the scan (one run, unforced GC).
+ */
+function memory(aliases: readonly AliasSpec[], blocks: readonly string[]): string {
+  const tables = buildAutomatonTables(aliasPatterns(aliases).patterns);
+  const b0 = process.memoryUsage().arrayBuffers;
+  const automaton = automatonFromTables(tables);
+  const b1 = process.memoryUsage().arrayBuffers;
+  const before = automatonFootprint(automaton);
+  for (const text of blocks) automaton.scan(text, () => {});
+  const b2 = process.memoryUsage().arrayBuffers;
+  const after = automatonFootprint(automaton);
+  const fullTable = before.states * before.columns * 4;
+  return (
+    `\n  (e) automaton memory: tables ${kb(before.tableBytes)}; scanner ${kb(before.ownBytes)} before the scan,` +
+    ` ${kb(after.ownBytes)} after (${after.rows} DFA rows of ${after.states} states, ${kb(after.dfaBytes)});` +
+    ` a full DFA table would be ${kb(fullTable)}` +
+    `\n      arrayBuffers growth: making the automaton ${kb(b1 - b0)}, the scan ${kb(b2 - b1)}`
+  );
+}
+
 /** Medians over `RUNS` runs of each mode, a and b alternating which goes first. */
 function bench(label: string, entities: number, aliases: AliasSpec[]): void {
   const dir = mkdtempSync(join(tmpdir(), 'bench-matcher-'));
@@ -259,7 +289,8 @@ function bench(label: string, entities: number, aliases: AliasSpec[]): void {
   const packedJson = JSON.stringify(packed);
   writeFileSync(join(dir, 'aliases.json'), json);
   writeFileSync(join(dir, 'packed.json'), packedJson);
-  writeFileSync(join(dir, 'page.json'), JSON.stringify(pageBlocks(aliases)));
+  const blocks = pageBlocks(aliases);
+  writeFileSync(join(dir, 'page.json'), JSON.stringify(blocks));
   const samples: Record<string, Sample[]> = { a: [], b: [], c: [], d: [], ratio: [] };
   try {
     for (let i = 0; i < RUNS; i++) {
@@ -286,7 +317,8 @@ function bench(label: string, entities: number, aliases: AliasSpec[]): void {
       `\n  (d) payload: aliases JSON ${kb(Buffer.byteLength(json))}, packed JSON ${kb(Buffer.byteLength(packedJson))}` +
       `\n  a/b ${(m('a') / m('b')).toFixed(1)}x; without the scan, which both share: ` +
       `${((m('a', 'parse') + m('a', 'build')) / (m('b', 'parse') + m('b', 'build'))).toFixed(1)}x` +
-      ` (median of per-run a/b ratios ${m('ratio').toFixed(1)}x)`,
+      ` (median of per-run a/b ratios ${m('ratio').toFixed(1)}x)` +
+      memory(aliases, blocks),
   );
 }
 

@@ -6,8 +6,9 @@
  * Everything lives in flat typed arrays, and building allocates little else, because the automaton is
  * built in every frame of every page at start-up (objects per trie state showed up as garbage-collection
  * time in the benchmark):
- * - ASCII (most of the text on most pages): every state has a precomputed row, failure links already
- *   followed, over the few dozen ASCII units that occur in aliases; one array read per character.
+ * - ASCII (most of the text on most pages): a DFA row per state, failure links already followed, over
+ *   the few dozen ASCII units that occur in aliases, made and filled as scans reach the state (a page
+ *   visits a few hundred states of 100,000); one array read per character, plus one for the outputs.
  * - Other units: the root's 65,536-entry table and, deeper, each state's short run of (unit, next) pairs
  *   plus failure links.
  * - Outputs: each state's own pattern (if any) plus a dictionary-suffix link to the next state along its
@@ -20,7 +21,10 @@ export type OnHit = (pattern: number, start: number, end: number) => void;
 
 /** A compiled set of folded patterns. */
 export interface Automaton {
-  /** Reports every occurrence of every pattern in `text` (overlaps included), in end order. */
+  /**
+   * Reports every occurrence of every pattern in `text` (overlaps included), in end order. Not reentrant:
+   * `onHit` must not scan with the same automaton.
+   */
   scan(text: string, onHit: OnHit): void;
 }
 
@@ -42,6 +46,33 @@ export interface AutomatonTables {
   ownPattern: Int32Array;
   /** Folded length of each pattern. */
   lengths: Int32Array;
+}
+
+/** What an automaton holds, in bytes of typed arrays (see `automatonFootprint`). */
+export interface AutomatonFootprint {
+  /** Trie states, and columns of the ASCII DFA (the ASCII units of the patterns, plus one for the rest). */
+  states: number;
+  columns: number;
+  /** DFA rows made so far: one per state that scans have reached or left by an ASCII unit. */
+  rows: number;
+  /** The `AutomatonTables` (shared with whatever built or unpacked them). */
+  tableBytes: number;
+  /** What the scanner allocated on top: the root's row, the state-to-row index, the DFA pool, the ring. */
+  ownBytes: number;
+  /** The DFA pool alone (part of `ownBytes`). */
+  dfaBytes: number;
+}
+
+/** DFA rows allocated up front; the pool doubles from there. */
+const INITIAL_ROWS = 64;
+
+const footprints = new WeakMap<Automaton, () => AutomatonFootprint>();
+
+/** The memory `automaton` (from this module) holds now; for benchmarks and tests. */
+export function automatonFootprint(automaton: Automaton): AutomatonFootprint {
+  const footprint = footprints.get(automaton);
+  if (footprint === undefined) throw new Error('not an automaton from automaton.ts');
+  return footprint();
 }
 
 /** Builds the automaton for `patterns`, which must already be folded (see `foldString`), non-empty and distinct. */
@@ -156,17 +187,6 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
     }
     return -1;
   };
-
-  // 4. The ASCII DFA: columns are the ASCII units that occur in patterns (column 0: any other ASCII).
-  //    Filled lazily, entry by entry (stored as next + 1; 0 = not yet known): a page visits a small share
-  //    of the states, so most of the table is never computed.
-  const asciiColumn = new Uint8Array(0x80);
-  let width = 1;
-  for (let k = 0, end = childStart[count]!; k < end; k++) {
-    const u = childUnit[k]!;
-    if (u < 0x80 && asciiColumn[u] === 0) asciiColumn[u] = width++;
-  }
-  const dfa = new Int32Array(count * width);
   const step = (state: number, unit: number): number => {
     let s = state;
     let next = child(s, unit);
@@ -177,15 +197,52 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
     return next < 0 ? 0 : next;
   };
 
+  // 4. The ASCII DFA: columns are the ASCII units that occur in patterns (column 0: any other ASCII).
+  //    Filled lazily, and allocated lazily too: a state gets a row only when a scan reaches it by an ASCII
+  //    unit or leaves it by one, in a pool that doubles as it fills (a page visits a few hundred of the
+  //    100,000 states of a 5,000-entity KB, whose full table would be 16 MB). Each row holds its columns
+  //    (the next state's row, 0 = not yet known), then the state's first output and the state itself, so
+  //    an ASCII unit costs one read for the transition and one for the outputs, as with a full table.
+  const asciiColumn = new Uint8Array(0x80);
+  let width = 1;
+  for (let k = 0, end = childStart[count]!; k < end; k++) {
+    const u = childUnit[k]!;
+    if (u < 0x80 && asciiColumn[u] === 0) asciiColumn[u] = width++;
+  }
+  const out = width;
+  const self = width + 1;
+  const stride = width + 2;
+  // Row 0 is never used, so that 0 means "no row yet" here and "not yet known" in a column.
+  const rowOf = new Int32Array(count);
+  const maxPool = (count + 1) * stride;
+  let pool = new Int32Array(Math.min(INITIAL_ROWS * stride, maxPool));
+  let used = stride;
+  const rowFor = (state: number): number => {
+    let row = rowOf[state]!;
+    if (row !== 0) return row;
+    if (used === pool.length) {
+      const bigger = new Int32Array(Math.min(pool.length * 2, maxPool));
+      bigger.set(pool);
+      pool = bigger;
+    }
+    row = used;
+    used += stride;
+    rowOf[state] = row;
+    pool[row + out] = ownPattern[state]! >= 0 ? state : dictLink[state]!;
+    pool[row + self] = state;
+    return row;
+  };
+  const rootRow = rowFor(0);
+
   let ringSize = 1;
   for (let p = 0; p < lengths.length; p++) ringSize = Math.max(ringSize, lengths[p]!);
   const ring = new Int32Array(ringSize);
-  // The first state to report at each state: itself, or its dictionary-suffix link.
-  const firstOut = new Int32Array(count);
-  for (let s = 0; s < count; s++) firstOut[s] = ownPattern[s]! >= 0 ? s : dictLink[s]!;
 
-  return {
+  const automaton: Automaton = {
     scan(text, onHit) {
+      let dfa = pool;
+      // The current state's row, or 0 when a non-ASCII unit led to a state without one (then `state`).
+      let row = rootRow;
       let state = 0;
       let folded = 0;
       let lastWasSpace = true;
@@ -197,13 +254,28 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
           lastWasSpace = true;
         } else lastWasSpace = false;
         ring[folded % ringSize] = i;
+        let first: number;
         if (unit < 0x80) {
-          const cell = state * width + asciiColumn[unit]!;
-          let known = dfa[cell]!;
-          if (known === 0) known = dfa[cell] = step(state, unit) + 1;
-          state = known - 1;
-        } else state = state === 0 ? rootGoto[unit]! : step(state, unit);
-        for (let s = firstOut[state]!; s >= 0; s = dictLink[s]!) {
+          if (row === 0) {
+            row = rowFor(state);
+            dfa = pool;
+          }
+          const cell = row + asciiColumn[unit]!;
+          let next = dfa[cell]!;
+          if (next === 0) {
+            next = rowFor(step(dfa[row + self]!, unit));
+            dfa = pool;
+            dfa[cell] = next;
+          }
+          row = next;
+          first = dfa[row + out]!;
+        } else {
+          const from = row === 0 ? state : dfa[row + self]!;
+          state = from === 0 ? rootGoto[unit]! : step(from, unit);
+          row = rowOf[state]!;
+          first = row !== 0 ? dfa[row + out]! : ownPattern[state]! >= 0 ? state : dictLink[state]!;
+        }
+        for (let s = first; s >= 0; s = dictLink[s]!) {
           const p = ownPattern[s]!;
           onHit(p, ring[(folded - lengths[p]! + 1) % ringSize]!, i + 1);
         }
@@ -211,4 +283,18 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
       }
     },
   };
+  const tableBytes = Object.values(tables).reduce(
+    (sum, a: ArrayLike<number> & ArrayBufferView) => sum + a.byteLength,
+    0,
+  );
+  footprints.set(automaton, () => ({
+    states: count,
+    columns: width,
+    rows: used / stride - 1,
+    tableBytes,
+    ownBytes:
+      rootGoto.byteLength + asciiColumn.byteLength + rowOf.byteLength + pool.byteLength + ring.byteLength,
+    dfaBytes: pool.byteLength,
+  }));
+  return automaton;
 }
