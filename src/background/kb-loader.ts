@@ -1,6 +1,8 @@
 /**
  * Keeps IndexedDB's built-in KB in step with the bundle shipped in this build. Runs on install and update,
- * and lazily before the first request of a worker's life in case the database was cleared in between.
+ * and before every request that reads the KB: a stored version that differs from the shipped one (an
+ * update, a rollback, a database cleared or restored in between) is replaced at once. The check is one
+ * read of `meta`; the bundle itself is read from the package once per life of the background.
  */
 import type { KbBundle } from '../shared/kb-types';
 import type { GlossDb } from './db/database';
@@ -19,16 +21,26 @@ export async function syncBuiltinKb(db: GlossDb, loadBundle: () => Promise<KbBun
   return bundle.version;
 }
 
-let ready: Promise<string> | undefined;
+let shipped: Promise<KbBundle> | undefined;
+/** A replacement under way, so that concurrent requests wait for it rather than start their own. */
+const replacing = new WeakMap<GlossDb, Promise<void>>();
 
 /**
- * Resolves once the KB is loaded in this worker's lifetime. The memo is only an optimisation: a killed
- * worker starts again with none and re-checks the stored version.
+ * Resolves once the stored built-in KB is the shipped one, replacing it first when it is not. The bundle
+ * is kept for the background's life (a killed worker reads it again); the stored version is checked on
+ * every call.
  */
-export function ensureKb(db: GlossDb, loadBundle: () => Promise<KbBundle>): Promise<string> {
-  ready ??= syncBuiltinKb(db, loadBundle).catch((e: unknown) => {
-    ready = undefined;
+export async function ensureKb(db: GlossDb, loadBundle: () => Promise<KbBundle>): Promise<string> {
+  shipped ??= loadBundle().catch((e: unknown) => {
+    shipped = undefined;
     throw e;
   });
-  return ready;
+  const bundle = await shipped;
+  await replacing.get(db);
+  if ((await storedKbVersion(db)) !== bundle.version) {
+    const job = replacing.get(db) ?? replaceBuiltinKb(db, bundle).finally(() => replacing.delete(db));
+    replacing.set(db, job);
+    await job;
+  }
+  return bundle.version;
 }
