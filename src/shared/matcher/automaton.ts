@@ -9,7 +9,8 @@
  * - ASCII (most of the text on most pages): a DFA row per state, failure links already followed, over
  *   the few dozen ASCII units that occur in aliases, made and filled as scans reach the state (a page
  *   visits a few hundred states of 100,000); one array read per character, plus one for the outputs.
- * - Other units: the root's 65,536-entry table and, deeper, each state's short run of (unit, next) pairs
+ * - Other units: the root's row over all 65,536 units (two-level, blocks of 256 made only where the root
+ *   has children) and, deeper, each state's short run of (unit, next) pairs
  *   plus failure links.
  * - Outputs: each state's own pattern (if any) plus a dictionary-suffix link to the next state along its
  *   failure chain that has one.
@@ -77,28 +78,46 @@ export function automatonFootprint(automaton: Automaton): AutomatonFootprint {
 
 /** Builds the automaton for `patterns`, which must already be folded (see `foldString`), non-empty and distinct. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
-  const rootGoto = new Int32Array(0x10000);
-  return scanner(buildTables(patterns, rootGoto), rootGoto);
+  return scanner(buildTables(patterns));
 }
 
 /** The tables of `buildAutomaton(patterns)`, for shipping them elsewhere (see `packed.ts`). */
 export function buildAutomatonTables(patterns: readonly string[]): AutomatonTables {
-  return buildTables(patterns, new Int32Array(0x10000));
+  return buildTables(patterns);
 }
 
 /**
  * An automaton over tables built earlier (by `buildAutomatonTables`, possibly renumbered and shipped):
- * only the root's 65,536-entry table, the ASCII columns and the empty lazy DFA are made here.
+ * only the root's row, the ASCII columns and the lazy DFA (one row, the root's) are made here.
  */
 export function automatonFromTables(tables: AutomatonTables): Automaton {
-  const { childStart, childUnit, childNext } = tables;
-  const rootGoto = new Int32Array(0x10000);
-  for (let k = childStart[0]!; k < childStart[1]!; k++) rootGoto[childUnit[k]!] = childNext[k]!;
-  return scanner(tables, rootGoto);
+  return scanner(tables);
 }
 
-/** Steps 1 to 3 below; fills `rootGoto`, the root's row, on the way. */
-function buildTables(patterns: readonly string[], rootGoto: Int32Array): AutomatonTables {
+/**
+ * The root's row over all 65,536 units, in two levels: entry h (0 to 255) is where the block of units
+ * h × 256 .. h × 256 + 255 starts, and blocks without a child of the root share one block of zeros (a flat
+ * row would be 256 KB per frame; the root's children fall in a few dozen blocks). The root's child for
+ * `unit`, or 0, is `root[root[unit >>> 8] + (unit & 0xff)]`.
+ */
+function rootRow(childStart: Int32Array, childUnit: Uint16Array, childNext: Int32Array): Int32Array {
+  const blockOf = new Int32Array(256);
+  let blocks = 1;
+  for (let k = childStart[0]!; k < childStart[1]!; k++) {
+    const high = childUnit[k]! >>> 8;
+    if (blockOf[high] === 0) blockOf[high] = blocks++;
+  }
+  const root = new Int32Array(256 + blocks * 256);
+  for (let h = 0; h < 256; h++) root[h] = 256 + blockOf[h]! * 256;
+  for (let k = childStart[0]!; k < childStart[1]!; k++) {
+    const unit = childUnit[k]!;
+    root[root[unit >>> 8]! + (unit & 0xff)] = childNext[k]!;
+  }
+  return root;
+}
+
+/** Steps 1 to 3 below. */
+function buildTables(patterns: readonly string[]): AutomatonTables {
   // 1. The trie as an edge list: one Map from (parent, unit) to child, no object per state.
   let maxStates = 1;
   for (const p of patterns) maxStates += p.length;
@@ -147,9 +166,9 @@ function buildTables(patterns: readonly string[], rootGoto: Int32Array): Automat
     childUnit[k] = unitOf[s]!;
     childNext[k] = s;
   }
-  for (let k = childStart[0]!; k < childStart[1]!; k++) rootGoto[childUnit[k]!] = childNext[k]!;
+  const rootGoto = rootRow(childStart, childUnit, childNext);
   const child = (state: number, unit: number): number => {
-    if (state === 0) return rootGoto[unit]! || -1;
+    if (state === 0) return rootGoto[rootGoto[unit >>> 8]! + (unit & 0xff)]! || -1;
     for (let k = childStart[state]!, end = childStart[state + 1]!; k < end; k++) {
       if (childUnit[k] === unit) return childNext[k]!;
     }
@@ -176,12 +195,13 @@ function buildTables(patterns: readonly string[], rootGoto: Int32Array): Automat
   return { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths };
 }
 
-/** Step 4 and the scan loop, over finished tables and the root's row. */
-function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
+/** Step 4 and the scan loop, over finished tables. */
+function scanner(tables: AutomatonTables): Automaton {
   const { childStart, childUnit, childNext, fail, dictLink, ownPattern, lengths } = tables;
   const count = fail.length;
+  const rootGoto = rootRow(childStart, childUnit, childNext);
   const child = (state: number, unit: number): number => {
-    if (state === 0) return rootGoto[unit]! || -1;
+    if (state === 0) return rootGoto[rootGoto[unit >>> 8]! + (unit & 0xff)]! || -1;
     for (let k = childStart[state]!, end = childStart[state + 1]!; k < end; k++) {
       if (childUnit[k] === unit) return childNext[k]!;
     }
@@ -232,7 +252,7 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
     pool[row + self] = state;
     return row;
   };
-  const rootRow = rowFor(0);
+  const rootDfaRow = rowFor(0);
 
   let ringSize = 1;
   for (let p = 0; p < lengths.length; p++) ringSize = Math.max(ringSize, lengths[p]!);
@@ -242,7 +262,7 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
     scan(text, onHit) {
       let dfa = pool;
       // The current state's row, or 0 when a non-ASCII unit led to a state without one (then `state`).
-      let row = rootRow;
+      let row = rootDfaRow;
       let state = 0;
       let folded = 0;
       let lastWasSpace = true;
@@ -271,7 +291,7 @@ function scanner(tables: AutomatonTables, rootGoto: Int32Array): Automaton {
           first = dfa[row + out]!;
         } else {
           const from = row === 0 ? state : dfa[row + self]!;
-          state = from === 0 ? rootGoto[unit]! : step(from, unit);
+          state = from === 0 ? rootGoto[rootGoto[unit >>> 8]! + (unit & 0xff)]! : step(from, unit);
           row = rowOf[state]!;
           first = row !== 0 ? dfa[row + out]! : ownPattern[state]! >= 0 ? state : dictLink[state]!;
         }
