@@ -11,10 +11,11 @@
  * States are renumbered breadth-first, each state's children numbered consecutively, so the trie ships as
  * child counts and units only (the k-th child overall is state k + 1), and every failure link points to a
  * smaller number, which lets the page derive the dictionary-suffix links in one forward pass. Not shipped,
- * because the page rebuilds them in a few cheap passes: the root's 65,536-entry row (from the root's
- * children), the lazy ASCII DFA (empty until scanned: at 5,000 entities it is 114k states × 35 columns,
- * 16 MB, of which a page fills a few rows) and alias rules' compiled patterns (made on an alias's first
- * candidate, as in `compileMatcher`). Alias specs are made on first use too.
+ * because the page rebuilds them in a few cheap passes: the root's row (from the root's children), the
+ * lazy ASCII DFA (a row per state only once a scan reaches it: at 5,000 entities a full table would be
+ * 114k states × 35 columns, 16 MB, of which a page visits a few hundred rows) and alias rules' compiled
+ * patterns (made on an alias's first candidate, as in `compileMatcher`). Alias specs are made on first use
+ * too.
  */
 import type { AliasRule } from '../kb-types';
 import type { AliasSpec } from '../protocol';
