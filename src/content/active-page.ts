@@ -68,7 +68,7 @@ export interface ActivePageDeps {
 
 /** Gloss at work on one document, until its signal aborts. */
 export class ActivePage {
-  private readonly registry = new HighlightRegistry();
+  private readonly registry: HighlightRegistry;
   private readonly card: CardController;
   private readonly host: LazyShadowHost;
   /** The page's notes (placed in the top frame only; frames still show entity notes in cards). */
@@ -85,7 +85,8 @@ export class ActivePage {
 
   constructor(private readonly deps: ActivePageDeps) {
     const { signal } = deps;
-    this.styles = new HighlightStyles([...deps.entities.values()]);
+    this.styles = new HighlightStyles(deps.entities);
+    this.registry = new HighlightRegistry((id) => this.styles.show(id));
     this.host = new LazyShadowHost(signal);
     const labelsForNotes = once<NoteLabels>(noteLabels);
     const notes = new NoteSession({
@@ -220,7 +221,7 @@ export class ActivePage {
    * rules, no stale cards, and every mention found again, so a new entity shows and a deleted one goes.
    */
   reloadKb(): void {
-    this.styles.setEntities([...this.deps.entities.values()]);
+    this.styles.setEntities(this.deps.entities);
     this.cardCache.clear();
     this.rescan();
   }

@@ -23,6 +23,12 @@ export const FOCUS_HIGHLIGHT = 'gloss-focus';
 
 /** Owns Gloss's highlights on one document. */
 export class HighlightRegistry {
+  /**
+   * @param onFirstMention called when an entity gets its first highlight on this document (its style rules
+   *   can then be written: a reader's KB of thousands of entities needs rules only for the few a page names).
+   */
+  constructor(private readonly onFirstMention: (entityId: string) => void = () => undefined) {}
+
   private readonly highlights = new Map<string, Highlight>();
   private readonly byNode = new Map<Node, Set<Mention>>();
   private readonly all = new Set<Mention>();
@@ -38,6 +44,7 @@ export class HighlightRegistry {
         h = new Highlight();
         this.highlights.set(m.entityId, h);
         CSS.highlights.set(HIGHLIGHT_PREFIX + m.entityId, h);
+        this.onFirstMention(m.entityId);
       }
       h.add(m.range);
       this.all.add(m);

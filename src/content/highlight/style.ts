@@ -35,32 +35,63 @@ export class HighlightStyles {
   private readonly documentSheet = new CSSStyleSheet();
   /** Built when the first shadow root appears: most pages have none. */
   private shadowSheet: CSSStyleSheet | undefined;
-  private override = '';
   private readonly roots = new Set<ShadowRoot>();
 
-  constructor(private entities: readonly EntitySummary[]) {}
+  private style: HighlightStyle = 'background';
+  /** The sheets' text as last written. */
+  private rules = '';
+  /** Entities highlighted on this document so far: the only ones the sheets need rules for. */
+  private readonly shown = new Set<string>();
+  private isWriteQueued = false;
+
+  constructor(private entities: ReadonlyMap<string, EntitySummary>) {}
 
   /**
    * The knowledge base changed (an entity of the reader's created, edited or deleted): the next `apply`
    * writes rules for `entities`.
    */
-  setEntities(entities: readonly EntitySummary[]): void {
+  setEntities(entities: ReadonlyMap<string, EntitySummary>): void {
     this.entities = entities;
   }
 
-  /** Applies `style` everywhere Gloss draws. */
+  /**
+   * An entity got its first highlight: its rules are written with the others at the end of the current
+   * task (one sheet update per scan slice, however many entities it found).
+   */
+  show(entityId: string): void {
+    if (this.shown.has(entityId)) return;
+    this.shown.add(entityId);
+    if (this.isWriteQueued) return;
+    this.isWriteQueued = true;
+    queueMicrotask(() => {
+      this.isWriteQueued = false;
+      this.write();
+    });
+  }
+
+  /** Applies `style` everywhere Gloss draws, forgetting which entities were shown (a full rescan follows). */
   apply(style: HighlightStyle): void {
-    const override = styleOverrideCss(style, this.entities);
-    this.override = override;
-    // The manifest's content.css is written when the extension is built, so it colours only the built-in
-    // entities; the reader's own (made or edited after install) take their tints from this sheet, which a
-    // page's CSP does not block either. The content script cannot tell which ids content.css covers (the
-    // reader's entities have no id pattern of their own), so the sheet repeats the rules for all of them:
-    // the same values, a few dozen selectors.
-    const rules = `${highlightCss(this.entities)}\n${override}`;
-    this.documentSheet.replaceSync(rules);
-    this.shadowSheet?.replaceSync(rules);
+    this.style = style;
+    this.shown.clear();
+    this.write();
     adopt(document, this.documentSheet);
+  }
+
+  /**
+   * Writes the rules of the entities shown. The manifest's content.css is written when the extension is
+   * built, so it colours only the built-in entities; the reader's own (made or edited after install) take
+   * their tints from this sheet, which a page's CSP does not block either. The content script cannot tell
+   * which ids content.css covers, so the sheet repeats the rules of every entity on the page: a few dozen
+   * selectors, whatever the size of the reader's KB.
+   */
+  private write(): void {
+    const present = [...this.shown].flatMap((id) => {
+      const e = this.entities.get(id);
+      return e ? [e] : [];
+    });
+    this.rules = `${highlightCss(present)}\n${styleOverrideCss(this.style, present)}`;
+    this.documentSheet.replaceSync(this.rules);
+    this.shadowSheet?.replaceSync(this.rules);
   }
 
   /** Makes highlights paint inside `root`. */
@@ -68,7 +99,7 @@ export class HighlightStyles {
     if (this.roots.has(root)) return;
     if (!this.shadowSheet) {
       this.shadowSheet = new CSSStyleSheet();
-      this.shadowSheet.replaceSync(`${highlightCss(this.entities)}\n${this.override}`);
+      this.shadowSheet.replaceSync(this.rules);
     }
     if (adopt(root, this.shadowSheet)) this.roots.add(root);
   }
