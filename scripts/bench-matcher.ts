@@ -18,6 +18,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { aliasSpecs } from '../src/kb/compile';
 import { ENTITIES } from '../src/kb/entities/index';
 import {
@@ -261,23 +263,30 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`.padStart
  * What the automaton holds in typed arrays, before and after scanning the page: its tables (shipped or
  * built), and on top of them the scanner's own arrays (the root's 65,536-entry row, the state-to-row index,
  * the DFA rows made so far), against what a DFA table for every state would take. Also the growth of
- * `process.memoryUsage().arrayBuffers` over making the automaton, then over the scan (one run, unforced GC).
+ * `process.memoryUsage().arrayBuffers` over making the automaton, then over the scan (after a full GC each;
+ * rough, since V8 frees dead buffers' memory in the background: garbage of earlier steps can land inside).
  */
 function memory(aliases: readonly AliasSpec[], blocks: readonly string[]): string {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const buffers = (): number => {
+    gc();
+    return process.memoryUsage().arrayBuffers;
+  };
   const tables = buildAutomatonTables(aliasPatterns(aliases).patterns);
-  const b0 = process.memoryUsage().arrayBuffers;
+  const b0 = buffers();
   const automaton = automatonFromTables(tables);
-  const b1 = process.memoryUsage().arrayBuffers;
+  const b1 = buffers();
   const before = automatonFootprint(automaton);
   for (const text of blocks) automaton.scan(text, () => {});
-  const b2 = process.memoryUsage().arrayBuffers;
+  const b2 = buffers();
   const after = automatonFootprint(automaton);
   const fullTable = before.states * before.columns * 4;
   return (
     `\n  (e) automaton memory: tables ${kb(before.tableBytes)}; scanner ${kb(before.ownBytes)} before the scan,` +
     ` ${kb(after.ownBytes)} after (${after.rows} DFA rows of ${after.states} states, ${kb(after.dfaBytes)});` +
     ` a full DFA table would be ${kb(fullTable)}` +
-    `\n      arrayBuffers growth: making the automaton ${kb(b1 - b0)}, the scan ${kb(b2 - b1)}`
+    `\n      arrayBuffers growth (rough): making the automaton ${kb(b1 - b0)}, the scan ${kb(b2 - b1)}`
   );
 }
 
