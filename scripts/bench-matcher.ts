@@ -261,7 +261,7 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`.padStart
 
 /**
  * What the automaton holds in typed arrays, before and after scanning the page: its tables (shipped or
- * built), and on top of them the scanner's own arrays (the root's 65,536-entry row, the state-to-row index,
+ * built), and on top of them the scanner's own arrays (the root's row, the state-to-row hash,
  * the DFA rows made so far), against what a DFA table for every state would take. Also the growth of
  * `process.memoryUsage().arrayBuffers` over making the automaton, then over the scan (after a full GC each;
  * rough, since V8 frees dead buffers' memory in the background: garbage of earlier steps can land inside).

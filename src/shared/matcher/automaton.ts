@@ -58,7 +58,7 @@ export interface AutomatonFootprint {
   rows: number;
   /** The `AutomatonTables` (shared with whatever built or unpacked them). */
   tableBytes: number;
-  /** What the scanner allocated on top: the root's row, the state-to-row index, the DFA pool, the ring. */
+  /** What the scanner allocated on top: the root's row, the DFA pool and its state-to-row hash, the ring. */
   ownBytes: number;
   /** The DFA pool alone (part of `ownBytes`). */
   dfaBytes: number;
@@ -233,23 +233,46 @@ function scanner(tables: AutomatonTables): Automaton {
   const self = width + 1;
   const stride = width + 2;
   // Row 0 is never used, so that 0 means "no row yet" here and "not yet known" in a column.
-  const rowOf = new Int32Array(count);
   const maxPool = (count + 1) * stride;
   let pool = new Int32Array(Math.min(INITIAL_ROWS * stride, maxPool));
   let used = stride;
+  // Which state has which row: open addressing (state + 1, 0 = free slot; then the row), at most half
+  // full, so that it grows with the rows made rather than with the states. Read only when a row is made
+  // or a non-ASCII unit is followed by an ASCII one.
+  let keys = new Int32Array(INITIAL_ROWS * 2);
+  let rows = new Int32Array(INITIAL_ROWS * 2);
+  let shift = 32 - Math.log2(keys.length);
+  const slot = (state: number): number => {
+    const mask = keys.length - 1;
+    let h = Math.imul(state + 1, 0x9e3779b1) >>> shift;
+    while (keys[h] !== 0 && keys[h] !== state + 1) h = (h + 1) & mask;
+    return h;
+  };
   const rowFor = (state: number): number => {
-    let row = rowOf[state]!;
-    if (row !== 0) return row;
+    let h = slot(state);
+    if (keys[h] !== 0) return rows[h]!;
     if (used === pool.length) {
       const bigger = new Int32Array(Math.min(pool.length * 2, maxPool));
       bigger.set(pool);
       pool = bigger;
     }
-    row = used;
+    const row = used;
     used += stride;
-    rowOf[state] = row;
     pool[row + out] = ownPattern[state]! >= 0 ? state : dictLink[state]!;
     pool[row + self] = state;
+    if ((used / stride) * 2 > keys.length) {
+      keys = new Int32Array(keys.length * 2);
+      rows = new Int32Array(keys.length);
+      shift--;
+      for (let r = stride; r < used; r += stride) {
+        h = slot(pool[r + self]!);
+        keys[h] = pool[r + self]! + 1;
+        rows[h] = r;
+      }
+    } else {
+      keys[h] = state + 1;
+      rows[h] = row;
+    }
     return row;
   };
   const rootDfaRow = rowFor(0);
@@ -261,7 +284,7 @@ function scanner(tables: AutomatonTables): Automaton {
   const automaton: Automaton = {
     scan(text, onHit) {
       let dfa = pool;
-      // The current state's row, or 0 when a non-ASCII unit led to a state without one (then `state`).
+      // The current state's row, or 0 after a non-ASCII unit (then the state is `state`).
       let row = rootDfaRow;
       let state = 0;
       let folded = 0;
@@ -292,8 +315,8 @@ function scanner(tables: AutomatonTables): Automaton {
         } else {
           const from = row === 0 ? state : dfa[row + self]!;
           state = from === 0 ? rootGoto[rootGoto[unit >>> 8]! + (unit & 0xff)]! : step(from, unit);
-          row = rowOf[state]!;
-          first = row !== 0 ? dfa[row + out]! : ownPattern[state]! >= 0 ? state : dictLink[state]!;
+          row = 0;
+          first = ownPattern[state]! >= 0 ? state : dictLink[state]!;
         }
         for (let s = first; s >= 0; s = dictLink[s]!) {
           const p = ownPattern[s]!;
@@ -313,7 +336,12 @@ function scanner(tables: AutomatonTables): Automaton {
     rows: used / stride - 1,
     tableBytes,
     ownBytes:
-      rootGoto.byteLength + asciiColumn.byteLength + rowOf.byteLength + pool.byteLength + ring.byteLength,
+      rootGoto.byteLength +
+      asciiColumn.byteLength +
+      keys.byteLength +
+      rows.byteLength +
+      pool.byteLength +
+      ring.byteLength,
     dfaBytes: pool.byteLength,
   }));
   return automaton;

@@ -73,17 +73,17 @@ describe('automaton memory', () => {
   const built = buildAutomaton(list);
   const unpacked = automatonFromTables(buildAutomatonTables(list));
 
-  it('allocates, before scanning, in proportion to the states, not states × columns', () => {
+  it('allocates, before scanning, less than one 32-bit integer per state, not states × columns', () => {
     for (const automaton of [built, unpacked]) {
       const { states, columns, rows, ownBytes, dfaBytes } = automatonFootprint(automaton);
       expect(states).toBeGreaterThan(100_000);
       expect(columns).toBeGreaterThan(30);
-      // The root's row (at most 257 blocks of 256 entries and their index), 4 bytes per state (the
-      // state-to-row index), the ring of the longest pattern's offsets, and at most 64 KB of DFA rows:
-      // 0.8 MB here at most, where a full DFA would be 16 MB.
-      const bound = (256 + 257 * 256) * 4 + states * 4 + 15 * 4 + 64 * 1024;
+      // The root's row (at most 257 blocks of 256 entries and their index), the ring of the longest
+      // pattern's offsets, 64 DFA rows (columns, first output, state) and the state-to-row hash of twice
+      // as many slots (key, row): 0.3 MB at most, where a full DFA would be 16 MB.
+      const bound = (256 + 257 * 256) * 4 + 15 * 4 + 64 * (columns + 2) * 4 + 128 * 2 * 4;
       expect(ownBytes).toBeLessThanOrEqual(bound);
-      expect(bound).toBeLessThan((states * columns * 4) / 10);
+      expect(bound).toBeLessThan(states * 4);
       expect(rows).toBe(1); // the root's
       expect(dfaBytes).toBeLessThanOrEqual(64 * 1024);
     }
@@ -95,10 +95,11 @@ describe('automaton memory', () => {
       200,
     );
     automaton.scan(page, () => {});
-    const { rows, columns, dfaBytes } = automatonFootprint(automaton);
+    const { rows, columns, dfaBytes, ownBytes } = automatonFootprint(automaton);
     // At most one state per distinct position in the repeating text, and the pool at most doubles.
     expect(rows).toBeLessThanOrEqual(85 + 1);
     expect(dfaBytes).toBeLessThanOrEqual(Math.max(64, 2 * (rows + 1)) * (columns + 2) * 4);
+    expect(ownBytes).toBeLessThanOrEqual((256 + 257 * 256) * 4 + 15 * 4 + dfaBytes + 4 * (rows + 1) * 2 * 4);
   });
 
   it('finds exactly what a brute-force search finds while the pool grows', () => {
@@ -112,6 +113,20 @@ describe('automaton memory', () => {
     for (const automaton of [buildAutomaton(distinct), automatonFromTables(buildAutomatonTables(distinct))]) {
       expect(hits(automaton, t)).toEqual(expected);
       expect(automatonFootprint(automaton).rows).toBeGreaterThan(64);
+    }
+  });
+
+  it('finds exactly what a brute-force search finds in text mixing ASCII and kana', () => {
+    const r = random(4);
+    const units = 'abcカタナ';
+    const mixed = new Set<string>();
+    while (mixed.size < 3_000) mixed.add(text(2 + Math.floor(r() * 7), units, r).slice(0, 8));
+    const distinct = [...mixed];
+    const t = text(30_000, units, r);
+    const expected = bruteForce(distinct, t);
+    expect(expected.length).toBeGreaterThan(10_000);
+    for (const automaton of [buildAutomaton(distinct), automatonFromTables(buildAutomatonTables(distinct))]) {
+      expect(hits(automaton, t)).toEqual(expected);
     }
   });
 });
