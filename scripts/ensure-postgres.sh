@@ -36,7 +36,8 @@ fi
 read -r version name port status _ < <(cluster_line)
 if [ "$status" != "online" ]; then
   say "starting cluster $version/$name on port $port…"
-  pg_ctlcluster "$version" "$name" start
+  # Its warnings (no systemd here) go to stderr: stdout carries only the URL.
+  pg_ctlcluster "$version" "$name" start >&2
 fi
 for _ in $(seq 1 30); do
   pg_isready -q -h 127.0.0.1 -p "$port" && break
