@@ -104,6 +104,28 @@ describe.each(browsersUnderTest())('your own knowledge base (%s)', (browserName)
     // Newest source first: the kept article's passage comes before the built-in sources'.
     expect(card.quotes[0]).toContain('Huawei');
     expect(card.text.indexOf(NEWS_TITLE)).toBeLessThan(card.text.indexOf('The Diplomat'));
+    // "Read in source" opens the kept article in Gloss's reader at that passage.
+    await article.clickInCard('button', 'Read in source');
+    const readerUrl = await waitFor(
+      async () => (await session!.browser.extensionPageUrls()).find((u) => u.includes('reader.html')),
+      (u) => u !== undefined,
+      { what: 'the reader opened' },
+    );
+    expect(readerUrl).toContain(`source=${source.id}`);
+    expect(readerUrl).toContain(`passage=${encodeURIComponent(`${source.id}:`)}`);
+    const reader = await session!.browser.openExtensionPage(
+      readerUrl!.slice(readerUrl!.indexOf('reader.html')),
+    );
+    const shown = await waitFor(
+      () => reader.evaluate<string>('document.body.innerText'),
+      (text) => text.includes(NEWS_TITLE),
+      { what: 'the kept article in the reader' },
+    );
+    expect(shown).toContain('Open the original page');
+    expect(
+      await reader.evaluate<string>(`document.querySelector('.gloss-passage-target')?.textContent ?? ''`),
+    ).toContain('Huawei');
+    await reader.close();
     await resetCard(article);
     await article.close();
   });
