@@ -30,20 +30,9 @@ import {
 import { aliasPatterns, compileMatcher, type Matcher } from '../src/shared/matcher/matcher';
 import { decodeVlq, type PackedMatcher, packMatcher, unpackMatcher } from '../src/shared/matcher/packed';
 import type { AliasSpec } from '../src/shared/protocol';
+import { seededRandom as random } from './seeded-random';
 
 const RUNS = 15;
-
-/** A small seeded generator (mulberry32), so every run benchmarks the same knowledge base. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADS = [
   'National',

@@ -59,17 +59,7 @@ export interface Enrolled {
   userId: string;
 }
 
-/** Deterministic randomness (mulberry32), so two runs do the same work. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../seeded-random';
 
 const WORDS = 'cable carrier quad treaty vendor audit router patch spectrum satellite ministry export'.split(
   ' ',

@@ -5,6 +5,7 @@
  * must still give exactly the occurrences a brute-force search finds while the pool grows mid-scan.
  */
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../../scripts/seeded-random';
 import {
   type Automaton,
   automatonFootprint,
@@ -12,18 +13,6 @@ import {
   buildAutomaton,
   buildAutomatonTables,
 } from '../../../../src/shared/matcher/automaton';
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789-.';
 

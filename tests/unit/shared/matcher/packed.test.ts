@@ -7,6 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../../scripts/seeded-random';
 import { aliasSpecs } from '../../../../src/kb/compile';
 import { ENTITIES } from '../../../../src/kb/entities/index';
 import { SOURCES } from '../../../../src/kb/sources/index';
@@ -147,18 +148,6 @@ describe.skipIf(corpus.isAbsent)(corpus.title, () => {
     expectSameMatches(compiled, unpacked, pageBlocks(join(SHARED_PAGES, page)));
   });
 });
-
-/** A small seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['National', 'Cyber', 'Security', 'Defense', 'Research', 'Digital', 'Space', 'Data', 'Trade'];
 const TAILS = ['Agency', 'Institute', 'Center', 'Council', 'Ministry', 'Group'];
