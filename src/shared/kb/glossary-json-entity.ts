@@ -10,22 +10,11 @@ import { applyAliasPolicy, commonWordNotice } from './alias-policy';
 import { MAX_ALIASES_PER_ENTITY, MAX_CUES_PER_ENTITY, MAX_DESCRIPTION_LENGTH } from './glossary-csv';
 import type { GlossaryJsonEntity } from './glossary-json';
 import { type Checker, isObject, own } from './glossary-json-check';
+import { ENTITY_KEYS, LINK_KEYS, RULE_KEYS } from './glossary-json-keys';
 import type { PathKey } from './glossary-json-scan';
 
 /** Longest `rejectBefore`/`rejectAfter` pattern (the built-in ones reach about 600 characters). */
 export const MAX_PATTERN_LENGTH = 2_000;
-
-const ENTITY_KEYS = ['id', 'name', 'type', 'description', 'aliases', 'related', 'links', 'hidden', 'builtin'];
-const RULE_KEYS = [
-  'text',
-  'caseSensitive',
-  'cues',
-  'vetoCues',
-  'shoutingNeedsCue',
-  'rejectBefore',
-  'rejectAfter',
-];
-const LINK_KEYS = ['label', 'url'];
 
 /** A sentence for the reader about a value the reader gave, and where it is. */
 export interface PathNotice {

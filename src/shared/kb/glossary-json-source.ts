@@ -4,22 +4,8 @@ import { languageTag } from '../notes/language-tag';
 import { DEFAULT_MAX_SOURCE_CHARS, type SourceBlock } from '../sources/source-types';
 import type { GlossaryJsonSource } from './glossary-json';
 import { type Checker, isObject, own } from './glossary-json-check';
+import { BLOCK_KEYS, SOURCE_KEYS } from './glossary-json-keys';
 import type { PathKey } from './glossary-json-scan';
-
-const SOURCE_KEYS = [
-  'id',
-  'url',
-  'canonical',
-  'title',
-  'author',
-  'siteName',
-  'publishedAt',
-  'lang',
-  'blocks',
-  'isTruncated',
-  'addedAt',
-];
-const BLOCK_KEYS = ['kind', 'text'];
 
 /** The source at `path`, or `undefined` with its problems recorded. Duplicate ids are the caller's. */
 export function readSource(check: Checker, raw: unknown, path: PathKey[]): GlossaryJsonSource | undefined {

@@ -11,6 +11,7 @@ import { utf8ByteLength } from '../utf8';
 import { type Conflict, findConflicts } from './glossary-conflicts';
 import { type GlossaryError, MAX_ERRORS_LISTED, MAX_GLOSSARY_BYTES } from './glossary-csv';
 import type { Problem } from './glossary-json-check';
+import { RULE_KEYS, SOURCE_KEYS } from './glossary-json-keys';
 import { readGlossary } from './glossary-json-read';
 import { findSyntaxError, JsonLines, type PathKey, pathText } from './glossary-json-scan';
 
@@ -69,30 +70,6 @@ export type GlossaryJsonParseResult =
       conflicts: Conflict[];
     }
   | { ok: false; errors: GlossaryError[] };
-
-/** Keys in the order they are written; only fields that are set are written. */
-const RULE_KEYS = [
-  'text',
-  'caseSensitive',
-  'cues',
-  'vetoCues',
-  'shoutingNeedsCue',
-  'rejectBefore',
-  'rejectAfter',
-] as const;
-const SOURCE_KEYS = [
-  'id',
-  'url',
-  'canonical',
-  'title',
-  'author',
-  'siteName',
-  'publishedAt',
-  'lang',
-  'blocks',
-  'isTruncated',
-  'addedAt',
-] as const;
 
 /** A fresh object holding `keys` of `from` that are set, in that order. */
 function pick<T extends object>(from: T, keys: readonly (keyof T)[]): Record<string, unknown> {
