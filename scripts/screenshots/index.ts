@@ -6,79 +6,56 @@
  *   docs/screenshots/dashboard-empty-<scheme>.png  the dashboard of a fresh profile
  *   docs/screenshots/dashboard-<scheme>.png        the dashboard with notes of every colour
  *   docs/screenshots/options-<scheme>.png          the options page, sync not connected
- *   docs/screenshots/page-add-note-<scheme>.png    the "Add note" button under a selection on the article
+ *   docs/screenshots/page-add-note-<scheme>.png    "Add note" (and "Make entity") under a selection on the article
+ * and, once the reader's knowledge base is filled (library.ts: four pages kept with Alt+Shift+S, among them
+ * briefing.html, which gives the Suggestions tab names to propose; entities of the reader's, a built-in one
+ * edited and one hidden):
+ *   docs/screenshots/page-source-saved-<scheme>.png       the confirmation in the page after Alt+Shift+S
+ *   docs/screenshots/page-make-entity-<scheme>.png        "Make entity" and "Add note" under a selected name
+ *   docs/screenshots/dashboard-sources-<scheme>.png       the Sources tab
+ *   docs/screenshots/dashboard-entities-<scheme>.png      the Entities tab: glossary buttons, filters, the list
+ *   docs/screenshots/dashboard-entity-form-<scheme>.png   the entity form on one of the reader's entities
+ *   docs/screenshots/dashboard-suggestions-<scheme>.png   the Suggestions tab's review queue
  *   dist/screenshots-narrow/…                      each page at 320 px wide (to look at; not kept in git)
- * The browser writes in British English, so dates read "4 Dec 2026". It also measures every page at 320 px and at 640 px (a 1280 px window at 200% zoom) and exits non-zero
- * when one scrolls sideways.
+ * The browser writes in British English, so dates read "4 Dec 2026". It also measures every page at 320 px and
+ * at 640 px (a 1280 px window at 200% zoom) and exits non-zero when one scrolls sideways: every page and state
+ * above, and a few library states with no picture (an entity's quotes open, Merge into… and Accept open).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromiumArgs } from '../chromium-args';
+import { narrowOut, out, problems, root, SCHEMES, type Scheme, settle, shoot } from './capture';
+import { boxAroundText } from './gloss-ui';
+import { shootLibrary } from './library';
 import { sampleNotesFile } from './sample-notes';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const out = join(root, 'docs', 'screenshots');
-const narrowOut = join(root, 'dist', 'screenshots-narrow');
-const SCHEMES = ['light', 'dark'] as const;
-type Scheme = (typeof SCHEMES)[number];
-/** Widths every page must fit without scrolling sideways: a phone-sized window, and 1280 px at 200%. */
-const REFLOW_WIDTHS = [320, 640];
+/**
+ * The pages served (read only) on 127.0.0.1: the demo article and two news pages from tests/fixtures/pages,
+ * and a briefing (beside this script) that gives the Suggestions tab names to propose.
+ */
+const PAGES = [
+  join(root, 'tests', 'fixtures', 'pages', 'article.html'),
+  join(root, 'tests', 'fixtures', 'pages', 'news-article.html'),
+  join(root, 'tests', 'fixtures', 'pages', 'news-article-ja.html'),
+  join(root, 'scripts', 'screenshots', 'briefing.html'),
+];
 
-const problems: string[] = [];
-
-/** Serves the demo article (read only) at /article.html on 127.0.0.1. */
-async function serveArticle(): Promise<{ url: string; close: () => void }> {
-  const html = readFileSync(join(root, 'tests', 'fixtures', 'pages', 'article.html'));
-  const server = createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html),
-  );
+/** Serves the pages at /<file name> on 127.0.0.1; `url(name)` is where one is. */
+async function servePages(): Promise<{ url: (name: string) => string; close: () => void }> {
+  const files = new Map(PAGES.map((path) => [`/${basename(path)}`, readFileSync(path)]));
+  const server = createServer((req, res) => {
+    const html = files.get(req.url ?? '');
+    if (html) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else res.writeHead(404).end();
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/article.html`, close: () => server.close() };
-}
-
-/** Waits until the page has painted what it loads (no "Loading…" left) and fonts are ready. */
-async function settle(page: Page, ready: string): Promise<void> {
-  await page.waitForSelector(ready, { timeout: 15_000 });
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForTimeout(300);
-}
-
-/** Whether the page scrolls sideways at `width`; records the widest element when it does. */
-async function checkReflow(page: Page, name: string): Promise<void> {
-  const size = page.viewportSize() ?? { width: 1000, height: 800 };
-  for (const width of REFLOW_WIDTHS) {
-    await page.setViewportSize({ width, height: size.height });
-    await page.waitForTimeout(150);
-    const overflow = await page.evaluate(() => {
-      const doc = document.documentElement;
-      if (doc.scrollWidth <= doc.clientWidth) return '';
-      const widest = [...document.querySelectorAll('body *')].find(
-        (el) => el.getBoundingClientRect().right > doc.clientWidth + 0.5,
-      );
-      return `${doc.scrollWidth} > ${doc.clientWidth} (${widest?.outerHTML.slice(0, 80) ?? '?'})`;
-    });
-    if (overflow) problems.push(`${name} at ${width} px: ${overflow}`);
-  }
-  await page.setViewportSize(size);
-}
-
-/** One page in one scheme: the screenshot, a 320 px one, and the reflow check. */
-async function shoot(page: Page, name: string, scheme: Scheme, target = page.locator('body')): Promise<void> {
-  await page.emulateMedia({ colorScheme: scheme });
-  await page.waitForTimeout(150);
-  await target.screenshot({ path: join(out, `${name}-${scheme}.png`), animations: 'disabled' });
-  const size = page.viewportSize() ?? { width: 1000, height: 800 };
-  await page.setViewportSize({ width: 320, height: size.height });
-  await page.waitForTimeout(150);
-  await page.screenshot({ path: join(narrowOut, `${name}-${scheme}.png`), fullPage: true });
-  await page.setViewportSize(size);
-  if (scheme === 'light') await checkReflow(page, name);
+  return { url: (name) => `http://127.0.0.1:${port}/${name}`, close: () => server.close() };
 }
 
 /** The article with a passage selected over two lines and the "Add note" button that appears under it. */
@@ -97,7 +74,11 @@ async function shootAddNote(tab: Page, scheme: Scheme): Promise<void> {
     return { x: rect.left - 16, y: rect.top - 40, width: rect.width + 32, height: rect.height + 80 };
   });
   await tab.waitForTimeout(900);
-  await tab.screenshot({ path: join(out, `page-add-note-${scheme}.png`), clip: box });
+  // The bar ends under the selection's end, so "Make entity" beside "Add note" may reach left of the paragraph.
+  const make = await boxAroundText(tab, 'button', 'Make entity');
+  const left = Math.max(0, Math.min(box.x, (make?.x ?? box.x) - 16));
+  const clip = { ...box, x: left, width: box.x + box.width - left };
+  await tab.screenshot({ path: join(out, `page-add-note-${scheme}.png`), clip });
 }
 
 async function openExtensionPage(context: BrowserContext, origin: string, path: string): Promise<Page> {
@@ -106,10 +87,30 @@ async function openExtensionPage(context: BrowserContext, origin: string, path: 
   return page;
 }
 
+/**
+ * The Japanese page's title is in the Sources tab: without a Japanese font the browser draws it as empty boxes.
+ * Where fontconfig can say so (Linux), stop before taking screenshots that would show them.
+ */
+function checkJapaneseFont(): void {
+  let families: string;
+  try {
+    families = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
+  } catch {
+    return;
+  }
+  if (families.trim() === '') {
+    throw new Error(
+      'no Japanese font: the Sources tab would show empty boxes. Install one, e.g. `apt-get install fonts-noto-cjk`.',
+    );
+  }
+}
+
 async function main(): Promise<void> {
+  checkJapaneseFont();
   mkdirSync(out, { recursive: true });
   mkdirSync(narrowOut, { recursive: true });
-  const article = await serveArticle();
+  const server = await servePages();
+  const article = { url: server.url('article.html') };
   const home = mkdtempSync(join(tmpdir(), 'gloss-screenshots-'));
   const context = await chromium.launchPersistentContext(join(home, 'profile'), {
     executablePath: '/usr/bin/chromium',
@@ -159,9 +160,18 @@ async function main(): Promise<void> {
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.locator('.popup').screenshot({ path: join(out, `popup-notes-${scheme}.png`) });
     }
+    await popup.close();
+    await tab.close();
+
+    await shootLibrary(context, origin, {
+      article: article.url,
+      news: server.url('news-article.html'),
+      newsJa: server.url('news-article-ja.html'),
+      briefing: server.url('briefing.html'),
+    });
   } finally {
     await context.close();
-    article.close();
+    server.close();
     rmSync(home, { recursive: true, force: true });
   }
   console.log(`gloss: screenshots saved in ${out}`);
