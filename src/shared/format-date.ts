@@ -44,3 +44,15 @@ export function formatDateTime(time: number, options: DateFormatOptions = {}): s
 export function isoDate(time: number): string {
   return new Date(time).toISOString();
 }
+
+/**
+ * The day a page said it was published, from an ISO 8601 timestamp kept with the page's own offset
+ * (content/sources/page-metadata.ts): "14 Mar 2024" for 2024-03-14T06:00+09:00, wherever the reader is. A
+ * timestamp's instant in the reader's zone could be the day before or after.
+ */
+export function formatPageDate(iso: string, options: DateFormatOptions = {}): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return undefined;
+  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(day) ? undefined : formatDate(day, { ...options, timeZone: 'UTC' });
+}

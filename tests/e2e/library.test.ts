@@ -91,7 +91,7 @@ describe.each(browsersUnderTest())('your own knowledge base (%s)', (browserName)
       },
     );
     const source = kept.find((s) => s.origin === 'user')!;
-    expect(source).toMatchObject({ title: NEWS_TITLE, publishedAt: '2024-03-13T21:00:00.000Z' });
+    expect(source).toMatchObject({ title: NEWS_TITLE, publishedAt: '2024-03-14T06:00:00.000+09:00' });
     expect(source.entityCount).toBeGreaterThanOrEqual(10);
     await news.close();
 

@@ -85,9 +85,18 @@ function fromJsonLd<T>(
   return undefined;
 }
 
+/** A date, with optionally a time and a UTC offset, as pages write them in ISO 8601. */
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
 /**
- * `value` as an ISO 8601 date, or undefined when it is not a date a page would mean ("yesterday", "", a
- * year like 20240 from a typo). Date-only values stay at midnight UTC.
+ * `value` as an ISO 8601 timestamp, or undefined when it is not a date a page would mean ("yesterday", "", a
+ * year like 20240 from a typo). The day stays the page's: a time with a UTC offset keeps that offset
+ * ("2024-03-14T06:00:00.000+09:00", not the 13th in UTC), and a date or time without one is taken as that
+ * wall-clock day and written at UTC, so the date shown later (format-date.ts `formatPageDate`) is the one the
+ * page printed, wherever the reader is.
  */
 export function isoDate(value: unknown): string | undefined {
   const text = cleanText(value);
@@ -95,9 +104,19 @@ export function isoDate(value: unknown): string | undefined {
   if (!text || /^\d+$/.test(text)) return undefined;
   const time = Date.parse(text);
   if (Number.isNaN(time)) return undefined;
-  const date = new Date(time);
-  const year = date.getUTCFullYear();
-  return year >= 1900 && year <= 2200 ? date.toISOString() : undefined;
+  const m = ISO_LIKE.exec(text);
+  let out: string;
+  if (m) {
+    const [, y, mo, d, h = '00', mi = '00', se = '00', zone] = m;
+    const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+    out = `${y}-${mo}-${d}T${h}:${mi}:${se}.000${zone ? offset : 'Z'}`;
+  } else {
+    // Other forms ("March 14, 2024", RFC 2822): the wall-clock day as this browser reads it.
+    const local = new Date(time);
+    out = `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}T00:00:00.000Z`;
+  }
+  const year = Number(out.slice(0, 4));
+  return year >= 1900 && year <= 2200 && !Number.isNaN(Date.parse(out)) ? out : undefined;
 }
 
 /** An absolute http(s) address from `href`, resolved against the page's base, or undefined. */

@@ -1,6 +1,6 @@
 /** The head of a source: what it is, who wrote it, where and when it appeared. */
 import { t } from '../../platform/i18n';
-import { formatDate } from '../../shared/format-date';
+import { formatDate, formatPageDate } from '../../shared/format-date';
 import type { SourceMeta } from '../../shared/kb-types';
 
 /** Props of `ReaderHeader`. */
@@ -23,7 +23,7 @@ function byline(source: SourceMeta): string | undefined {
  */
 export function ReaderHeader({ source }: ReaderHeaderProps) {
   const by = byline(source);
-  const published = source.publishedAt ? Date.parse(source.publishedAt) : Number.NaN;
+  const published = source.publishedAt && formatPageDate(source.publishedAt);
   return (
     <header class="reader-header">
       <p class="reader-kicker">
@@ -33,9 +33,9 @@ export function ReaderHeader({ source }: ReaderHeaderProps) {
       {source.subtitle && <p class="reader-subtitle">{source.subtitle}</p>}
       {by && <p class="reader-byline">{by}</p>}
       {source.dateText && <p class="reader-date">{t('readerDate', [source.site, source.dateText])}</p>}
-      {Number.isFinite(published) && (
+      {published && (
         <p class="reader-date">
-          <time dateTime={source.publishedAt}>{t('readerPublished', formatDate(published))}</time>
+          <time dateTime={source.publishedAt}>{t('readerPublished', published)}</time>
         </p>
       )}
       {source.origin === 'user' ? (

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatDate } from '../format-date';
+import { formatPageDate } from '../format-date';
 import type { CardData, EntityType, Passage, SourceMeta } from '../kb-types';
 
 /** Passages shown before "N more": the newest ones (they arrive newest first). */
@@ -56,8 +56,7 @@ function Quote({ passage }: { passage: Passage }) {
 
 /** A publication date as words ("4 Dec 2026"), the date in words a built-in source gives, or nothing. */
 function sourceDate(source: SourceMeta): string | undefined {
-  const time = source.publishedAt ? Date.parse(source.publishedAt) : Number.NaN;
-  return Number.isNaN(time) ? source.dateText : formatDate(time);
+  return (source.publishedAt && formatPageDate(source.publishedAt)) || source.dateText;
 }
 
 /** "Title, Author, Site, Date." with the title as a `<cite>`; parts a source lacks are left out. */

@@ -1,6 +1,6 @@
 /** Dates in words in the reader's locale, never all digits (src/shared/format-date.ts). */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isoDate } from '../../../src/shared/format-date';
+import { formatDate, formatDateTime, formatPageDate, isoDate } from '../../../src/shared/format-date';
 
 /** 4 December 2026, 14:05 UTC: day and month cannot be mistaken for each other. */
 const TIME = Date.UTC(2026, 11, 4, 14, 5);
@@ -51,5 +51,15 @@ describe('formatDateTime', () => {
 describe('isoDate', () => {
   it('is the ISO form for <time datetime>', () => {
     expect(isoDate(TIME)).toBe('2026-12-04T14:05:00.000Z');
+  });
+});
+
+describe('formatPageDate', () => {
+  it('shows the day the page printed, not the day of that instant where the reader is', () => {
+    // 06:00 in Tokyo is the evening before in UTC and in New York.
+    expect(formatPageDate('2024-03-14T06:00:00.000+09:00', { locale: 'en-GB' })).toBe('14 Mar 2024');
+    expect(formatPageDate('2024-03-14T23:30:00.000-05:00', { locale: 'en-GB' })).toBe('14 Mar 2024');
+    expect(formatPageDate('2024-03-14T00:00:00.000Z', { locale: 'en-US' })).toBe('Mar 14, 2024');
+    expect(formatPageDate('not a date')).toBeUndefined();
   });
 });

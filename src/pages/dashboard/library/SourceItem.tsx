@@ -1,6 +1,6 @@
 /** One source in the Sources tab: what it is, where it is from, and what the reader can do with it. */
 import { t, tCount } from '../../../platform/i18n';
-import { formatDate } from '../../../shared/format-date';
+import { formatPageDate } from '../../../shared/format-date';
 import type { SourceListItem } from '../../../shared/library/library-types';
 
 /** Props of `SourceItem`. */
@@ -13,9 +13,7 @@ export interface SourceItemProps {
 
 /** The publication date in words, the built-in date in words, or nothing when the page gave none. */
 function dateText(source: SourceListItem): string {
-  const time = source.publishedAt ? Date.parse(source.publishedAt) : Number.NaN;
-  if (!Number.isNaN(time)) return formatDate(time);
-  return source.dateText ?? '';
+  return (source.publishedAt && formatPageDate(source.publishedAt)) || source.dateText || '';
 }
 
 /** Built-in sources can only be read: the bundle replaces them, so updating or deleting one would not last. */

@@ -32,7 +32,7 @@ describe('extractArticle on the project’s news pages', () => {
       title: 'Tokyo and New Delhi draw their cyber partnership closer as suppliers become the target',
       author: 'Mira Castellanos',
       siteName: 'The Harbour Courier',
-      publishedAt: '2024-03-13T21:00:00.000Z',
+      publishedAt: '2024-03-14T06:00:00.000+09:00',
       lang: 'en-GB',
       isTruncated: false,
     });
@@ -66,7 +66,7 @@ describe('extractArticle on the project’s news pages', () => {
     expect(source).toMatchObject({
       title: '取引先経由の侵入相次ぐ　政府、委託先の報告期限短縮を検討',
       siteName: 'みなと経済新聞',
-      publishedAt: '2024-03-15T01:30:00.000Z',
+      publishedAt: '2024-03-15T10:30:00.000+09:00',
       lang: 'ja',
     });
     expect(headings(source)).toEqual(
@@ -111,7 +111,7 @@ describe('extractArticle on a page with JSON-LD', () => {
       title: 'Port operators rehearse a week without their booking systems',
       author: 'Wen Li Tan, Arjun Pillai',
       siteName: 'The Strait Ledger',
-      publishedAt: '2025-06-02T00:30:00.000Z',
+      publishedAt: '2025-06-02T08:30:00.000+08:00',
       lang: 'en-SG',
       canonical: 'https://news.invalid/2025/06/port-operators-rehearse',
     });

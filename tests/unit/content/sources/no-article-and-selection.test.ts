@@ -81,7 +81,7 @@ describe('selectionAsSource', () => {
       title: 'Port operators rehearse a week without their booking systems',
       siteName: 'The Strait Ledger',
       author: 'Wen Li Tan, Arjun Pillai',
-      publishedAt: '2025-06-02T00:30:00.000Z',
+      publishedAt: '2025-06-02T08:30:00.000+08:00',
       lang: 'en-SG',
       textLength: 44,
       isTruncated: false,
