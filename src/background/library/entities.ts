@@ -24,16 +24,20 @@ const inputOf = (e: KbEntity): EntityInput => ({
 /** Every entity for the dashboard, hidden ones included. */
 export async function listEntities(db: GlossDb, state: KbState): Promise<EntityListItem[]> {
   const { byEntity } = await passageTallies(db);
-  return state.all.map((e) => ({
-    id: e.id,
-    name: e.name,
-    type: e.type,
-    origin: e.origin,
-    isEdited: e.isEdited,
-    isHidden: e.isHidden,
-    aliases: e.aliases.map((a) => a.text),
-    passageCount: e.isHidden ? 0 : (byEntity.get(e.id) ?? 0),
-  }));
+  const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  // By name, built-in and the reader's together: the list is for finding one.
+  return [...state.all]
+    .sort((a, b) => byName.compare(a.name, b.name))
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      origin: e.origin,
+      isEdited: e.isEdited,
+      isHidden: e.isHidden,
+      aliases: e.aliases.map((a) => a.text),
+      passageCount: e.isHidden ? 0 : (byEntity.get(e.id) ?? 0),
+    }));
 }
 
 /** One entity in full, with the built-in version when there is one. */

@@ -46,6 +46,15 @@ export function notableSelection(own: Element | null): Range | undefined {
   return range.cloneRange();
 }
 
+/** Longest selection offered as an entity name (the entity form's own limit is 200). */
+const MAX_NAME_SELECTION = 80;
+
+/** Whether selected text could be a name: short, on one line. */
+export function looksLikeName(text: string): boolean {
+  const name = text.trim();
+  return name.length >= 2 && name.length <= MAX_NAME_SELECTION && !/[\n\r]/.test(name);
+}
+
 /** Shows and hides the button. */
 export class SelectionAdder {
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +83,8 @@ export class SelectionAdder {
     this.stopPositioning?.();
     const labels = this.deps.labels();
     const host = this.deps.host.get();
-    const { makeEntity } = this.deps;
+    // A name is a few words on one line: a sentence or a passage gets only "Add note".
+    const makeEntity = looksLikeName(range.toString()) ? this.deps.makeEntity : undefined;
     const makeLabels = makeEntity?.labels();
     // "Add note" comes last: the bar's end sits under the selection's end (ADDER_PLACEMENT), which is where
     // "Add note" has always been, and "Make entity" sits beside it.

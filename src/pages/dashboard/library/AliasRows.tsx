@@ -60,9 +60,11 @@ export function AliasRows({ rows, onChange }: AliasRowsProps) {
             />
             <button
               type="button"
+              class="alias-remove"
+              aria-label={t('libFormRemoveAlias', which)}
               onClick={() => onChange((current) => current.filter((other) => other.key !== row.key))}
             >
-              {t('libFormRemoveAlias', which)}
+              {t('libFormRemove')}
             </button>
             {notice && (
               <p id={noticeId} class={`alias-notice is-${notice.kind}`}>

@@ -268,6 +268,15 @@ describe('entities', () => {
     ]);
   });
 
+  it("lists every entity by name, the reader's among the built-in ones", async () => {
+    await h.createEntity({ entity: { ...cda, name: 'Ministry of Examples' } }, fromTab);
+    expect((await h.listEntities({}, fromPage)).map((e) => e.name)).toEqual([
+      'Huawei',
+      'Ministry of Examples',
+      'NEC',
+    ]);
+  });
+
   it('refuses an alias under two characters and makes a common word case-sensitive', async () => {
     await expect(h.createEntity({ entity: { ...cda, aliases: [{ text: 'C' }] } }, fromTab)).rejects.toThrow(
       /shorter than 2 characters/,

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NoteLabels } from '../../../../src/content/notes/note-labels';
-import { SelectionAdder } from '../../../../src/content/ui/selection-adder';
+import { looksLikeName, SelectionAdder } from '../../../../src/content/ui/selection-adder';
 import { LazyShadowHost } from '../../../../src/content/ui/shadow-host';
 
 const labels = { addNote: 'Add note', addNoteShortcut: 'Add a note (Alt+Shift+N)' } as NoteLabels;
@@ -60,5 +60,13 @@ describe('the selection buttons', () => {
     expect(onMake).toHaveBeenCalledTimes(1);
     expect(onMake.mock.calls[0]![0].toString()).toBe('Volt Typhoon');
     expect(onAdd).not.toHaveBeenCalled();
+  });
+
+  it('offer "Make entity" only for what could be a name: a few words on one line', () => {
+    expect(looksLikeName('Volt Typhoon')).toBe(true);
+    expect(looksLikeName('  国家サイバー統括室 ')).toBe(true);
+    expect(looksLikeName('X')).toBe(false);
+    expect(looksLikeName('A first line\nand a second')).toBe(false);
+    expect(looksLikeName('word '.repeat(20))).toBe(false);
   });
 });

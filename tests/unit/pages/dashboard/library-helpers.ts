@@ -32,9 +32,11 @@ export const $$ = <E extends Element = HTMLElement>(selector: string, scope: Par
   ...scope.querySelectorAll<E>(selector),
 ];
 
-/** The button whose text is `label` (undefined when there is none). */
+/** The button whose accessible name (aria-label, else text) is `label` (undefined when there is none). */
 export const button = (label: string, scope: ParentNode = page.root): HTMLButtonElement | undefined =>
-  $$<HTMLButtonElement>('button', scope).find((b) => b.textContent === label);
+  $$<HTMLButtonElement>('button', scope).find(
+    (b) => (b.getAttribute('aria-label') ?? b.textContent) === label,
+  );
 
 /** The form control labelled `label` (by `<label for>` or aria-label). */
 export function field<E extends HTMLElement = HTMLInputElement>(

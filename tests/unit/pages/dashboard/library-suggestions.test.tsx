@@ -77,7 +77,7 @@ describe('suggestions tab', () => {
     expect(page.root.querySelector('img, i')).toBeNull();
     expect($$('.suggestion-reason').map((r) => r.textContent)).toEqual([
       'defined as an abbreviation',
-      'introduced as “known as”',
+      'introduced as “dubbed”, “known as” or “code-named”',
       'quoted name after “group”',
       'repeated capitalised name',
     ]);
