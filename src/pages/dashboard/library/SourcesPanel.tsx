@@ -10,6 +10,7 @@ import { focusRowSoon, neighbourOf } from './focus-row';
 import { LoadNotice } from './LoadNotice';
 import { SourceItem } from './SourceItem';
 import { UndoBar } from './UndoBar';
+import { useRefreshOnReturn } from './use-refresh-on-return';
 import { useUndo } from './use-undo';
 
 const loadSources = () => request('listSources', {});
@@ -34,6 +35,7 @@ export function SourcesPanel() {
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const undo = useUndo({ reload: refresh, onError: setError });
+  useRefreshOnReturn(refresh);
 
   const fail = useCallback((key: string) => (e: unknown) => setError(t(key, errorText(e))), []);
   const read = (source: SourceListItem): void => {

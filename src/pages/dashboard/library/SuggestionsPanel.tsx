@@ -14,6 +14,7 @@ import { EntityForm } from './EntityForm';
 import { LoadNotice } from './LoadNotice';
 import { SuggestionItem } from './SuggestionItem';
 import { suggestionAliases } from './suggestion-text';
+import { useRefreshOnReturn } from './use-refresh-on-return';
 
 /** The queue and the entities (for Merge into… and the form's related entities), read together. */
 const loadQueue = async () => {
@@ -35,6 +36,7 @@ function merged(entity: EntityInput, suggestion: SuggestionView): EntityInput {
 /** The panel. */
 export function SuggestionsPanel() {
   const { state, refresh } = useAsync(loadQueue, 'suggestions');
+  useRefreshOnReturn(refresh);
   const [accepting, setAccepting] = useState<SuggestionView | undefined>();
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');

@@ -109,6 +109,15 @@ describe('sources tab', () => {
     expect($('.undo-bar')?.textContent).toBe('');
   });
 
+  it('shows a source kept meanwhile when the reader comes back to the tab', async () => {
+    render(<SourcesPanel />, page.root);
+    await vi.waitFor(() => expect($$('.library-item')).toHaveLength(2));
+    sources = [sourceItem('kept-later', { title: 'Kept in another tab' }), ...sources];
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect($$('.library-item')).toHaveLength(3));
+    expect(item('kept-later').querySelector('h3')?.textContent).toBe('Kept in another tab');
+  });
+
   it('says how to add a source when there is none', async () => {
     sources = [];
     render(<SourcesPanel />, page.root);
