@@ -97,8 +97,12 @@ export async function updateEntity(
   const current = state.byId.get(id);
   if (!current) throw new Error('That entity no longer exists.');
   const entity = checked(state, input);
-  await saveUserEntity(db, id, { ...entity, hidden: current.isHidden }, nowMs);
-  await settle(db, [id]);
+  // Saving a built-in entity unchanged does not make it "edited" (nor stop later updates of it reaching the reader).
+  const isUnchanged = JSON.stringify(entity) === JSON.stringify(checked(state, inputOf(current)));
+  if (!(current.origin === 'builtin' && !current.isEdited && isUnchanged)) {
+    await saveUserEntity(db, id, { ...entity, hidden: current.isHidden }, nowMs);
+    await settle(db, [id]);
+  }
   return { id, name: entity.name, type: entity.type };
 }
 

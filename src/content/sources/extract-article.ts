@@ -95,12 +95,29 @@ export function selectionAsSource(
 /** Readability's result on a clone of `doc`, or null when it finds nothing. */
 function parseClone(doc: Document): Parsed | null {
   const clone = doc.cloneNode(true) as Document;
+  dropNonText(clone);
   const reader = new Readability<Element>(clone, {
     maxElemsToParse: MAX_PAGE_ELEMENTS,
     // The article's own nodes rather than HTML: no second parse, so nothing in the text can become markup.
     serializer: (node) => node as Element,
   });
   return reader.parse();
+}
+
+/**
+ * Text for screen readers only ("Reuters: report, opens new tab") by the usual class names and inline
+ * clipping styles: a quote from the source should read as the page reads to the eye.
+ */
+const SCREEN_READER_ONLY =
+  '.sr-only, .visually-hidden, .visuallyhidden, .screen-reader-text, .screenreader-only, .a11y-hidden, [style*="clip: rect(0"], [style*="clip:rect(0"], [style*="clip-path: inset(50%)"], [style*="clip-path:inset(50%)"]';
+
+/**
+ * Takes out of the clone what is never article text and would mislead Readability: icons (an `<svg>` inside a
+ * link made Readability end the paragraph at the link, splitting "The report by…" into three blocks) and
+ * screen-reader-only text.
+ */
+function dropNonText(clone: Document): void {
+  for (const el of clone.querySelectorAll(`svg, ${SCREEN_READER_ONLY}`)) el.remove();
 }
 
 /** A byline as a name: "By A. N. Example" is written by "A. N. Example". */

@@ -25,12 +25,15 @@ export function cleanText(value: unknown): string | undefined {
   return text || undefined;
 }
 
-/** The content of the first `<meta>` with one of these `property` or `name` values. */
+/**
+ * The content of the first `<meta>` with one of these `property`, `name` or `itemprop` values (some sites write
+ * the value in `value=` rather than `content=`).
+ */
 export function metaContent(doc: Document, ...keys: string[]): string | undefined {
   for (const key of keys) {
-    for (const attr of ['property', 'name']) {
+    for (const attr of ['property', 'name', 'itemprop']) {
       const meta = doc.querySelector(`meta[${attr}="${key}" i]`);
-      const text = cleanText(meta?.getAttribute('content'));
+      const text = cleanText(meta?.getAttribute('content') ?? meta?.getAttribute('value'));
       if (text) return text;
     }
   }
@@ -151,7 +154,7 @@ export function readPageMetadata(doc: Document): PageMetadata {
     author: metaContent(doc, 'author') ?? fromJsonLd(nodes, 'author', authorName),
     siteName: metaContent(doc, 'og:site_name', 'application-name'),
     publishedAt:
-      isoDate(metaContent(doc, 'article:published_time', 'datePublished', 'date')) ??
+      isoDate(metaContent(doc, 'article:published_time', 'datePublished', 'og:pubdate', 'pubdate', 'date')) ??
       fromJsonLd(nodes, 'datePublished', isoDate),
     lang: languageTag(doc.documentElement?.getAttribute('lang')),
   };

@@ -91,7 +91,7 @@ export function parseGlossaryCsv(text: string): GlossaryParseResult {
     }
     const cells = {} as Record<Column, string>;
     columns.forEach((column, i) => {
-      cells[column] = row.fields[i]!;
+      cells[column] = unguarded(row.fields[i]!);
     });
     const entity = readEntity(cells, row.line, errors, notices);
     if (!entity) continue;
@@ -203,6 +203,22 @@ function refuse(errors: GlossaryError[]): GlossaryParseResult {
   };
 }
 
+/** A cell a spreadsheet would take as a formula ("=HYPERLINK(…)", "+1", "@SUM"): names can come from pages. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell as written out: one that would start a formula gets a leading apostrophe, which spreadsheets show
+ * as text (the OWASP advice for CSV injection); `unguarded` takes it off again on import.
+ */
+function guarded(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** A cell as read: without the apostrophe `guarded` put before a formula character. */
+function unguarded(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
 /**
  * Writes entities as a CSV glossary (header row, CRLF, fields quoted only when needed) that
  * `parseGlossaryCsv` reads back to the same entities when their rules are ones the CSV can express: the name
@@ -222,11 +238,11 @@ export function writeGlossaryCsv(
     const aliases = entity.aliases.filter((rule) => rule.text.toLowerCase() !== entity.name.toLowerCase());
     const cues = entity.aliases.find((rule) => rule.cues && rule.cues.length > 0)?.cues ?? [];
     const row: Record<Column, string> = {
-      name: entity.name,
+      name: guarded(entity.name),
       type: entity.type,
-      aliases: aliases.map((rule) => rule.text).join(';'),
-      description: entity.description,
-      cues: cues.join(';'),
+      aliases: guarded(aliases.map((rule) => rule.text).join(';')),
+      description: guarded(entity.description),
+      cues: guarded(cues.join(';')),
       link: entity.links?.[0]?.url ?? '',
     };
     out += csvRecord(GLOSSARY_COLUMNS.map((column) => row[column]));

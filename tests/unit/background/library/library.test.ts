@@ -311,6 +311,12 @@ describe('entities', () => {
     });
   });
 
+  it('saving a built-in entity unchanged does not make it edited', async () => {
+    const detail = await h.getEntity({ id: 'nec' }, fromPage);
+    await h.updateEntity({ id: 'nec', entity: detail.entity }, fromPage);
+    expect(await h.getEntity({ id: 'nec' }, fromPage)).toMatchObject({ isEdited: false });
+  });
+
   it('hidden entities are neither highlighted nor quoted, and come back when shown', async () => {
     await h.setEntityHidden({ id: 'huawei', isHidden: true }, fromPage);
     let state = await kbState(db);

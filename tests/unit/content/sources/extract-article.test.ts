@@ -165,6 +165,44 @@ describe('extractArticle on a page with JSON-LD', () => {
   });
 });
 
+describe("extractArticle on a news site's markup", () => {
+  /** Paragraphs as a news site writes them: divs, a link with an icon and screen-reader text, meta itemprop. */
+  const LINKED = (body: string, meta = ''): string =>
+    `<!doctype html><html lang="en"><head><title>Tank crew killed reporter</title>${meta}</head><body><article>${body}</article></body></html>`;
+  const paragraph = (i: number): string =>
+    `<div data-testid="paragraph-${i}">Paragraph ${i} says enough about the incident to be read as part of an article body, sentence after sentence, as reports do.</div>`;
+
+  it('keeps a sentence with a link in it as one paragraph, without icons or screen-reader text', () => {
+    const body = [
+      paragraph(0),
+      '<div data-testid="paragraph-1">The <a href="https://tno.example/report.pdf">report<svg viewBox="0 0 32 32"><path d="M1 1"></path></svg><span style="border:0;clip:rect(0 0 0 0);clip-path:inset(50%);height:1px;position:absolute;width:1px">, opens new tab</span></a> by the Netherlands Organisation for Applied Scientific Research was published on Thursday.</div>',
+      '<div>Readers were told <span class="sr-only">(hidden) </span>what the inquiry found.</div>',
+      paragraph(2),
+      paragraph(3),
+    ].join('');
+    const source = sourceOf(extractArticle(pageOf(LINKED(body))));
+    expect(texts(source)).toContain(
+      'The report by the Netherlands Organisation for Applied Scientific Research was published on Thursday.',
+    );
+    expect(texts(source)).toContain('Readers were told what the inquiry found.');
+    expect(allText(source)).not.toMatch(/opens new tab|\(hidden\)/);
+  });
+
+  it('reads the date from itemprop or og:pubdate meta, and a value written in value=', () => {
+    const body = [0, 1, 2, 3, 4].map(paragraph).join('');
+    const itemprop = LINKED(body, '<meta itemprop="datePublished" content="2019-11-19T02:34:30Z">');
+    expect(sourceOf(extractArticle(pageOf(itemprop))).publishedAt).toBe('2019-11-19T02:34:30.000Z');
+    const value = LINKED(
+      body,
+      '<meta property="article:published_time" value="2017-02-10T09:00:00-05:00"><meta property="og:site_name" value="Android Central">',
+    );
+    expect(sourceOf(extractArticle(pageOf(value)))).toMatchObject({
+      publishedAt: '2017-02-10T09:00:00.000-05:00',
+      siteName: 'Android Central',
+    });
+  });
+});
+
 const corpus = needsShared(SHARED_PAGES, 'extractArticle over the real-page corpus');
 
 describe.skipIf(corpus.isAbsent)(corpus.title, () => {

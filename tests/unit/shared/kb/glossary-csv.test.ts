@@ -353,3 +353,26 @@ describe('writeGlossaryCsv', () => {
     expect(text).toBe(`${HEADER}\r\nKimsuky,threat-actor,,"A, b",,\r\n`);
   });
 });
+
+describe('formula cells', () => {
+  it('writes a cell that a spreadsheet would run as a formula as text, and reads it back as it was', () => {
+    const entities: GlossaryEntity[] = [
+      {
+        name: '=HYPERLINK("https://evil.example","Click")',
+        type: 'organisation',
+        description: '+1 and @SUM(A1) are not formulas here',
+        aliases: [{ text: '=HYPERLINK("https://evil.example","Click")' }, { text: '-Minus Group' }],
+        links: [],
+      },
+    ];
+    const text = writeGlossaryCsv(entities);
+    for (const line of text.split('\r\n').slice(1, -1)) expect(line).not.toMatch(/(^|,)"?[=+\-@]/);
+    const back = parseGlossaryCsv(text);
+    if (!back.ok) expect.fail(JSON.stringify(back.errors));
+    expect(back.entities[0]).toMatchObject({
+      name: entities[0]!.name,
+      description: entities[0]!.description,
+      aliases: [{ text: entities[0]!.name }, { text: '-Minus Group' }],
+    });
+  });
+});
