@@ -211,7 +211,7 @@ describe.each(browsersUnderTest())('your own knowledge base (%s)', (browserName)
     await article.clickInGloss('button', 'Make entity');
     await waitFor(
       () => article.card(),
-      (c) => c?.buttons.includes('Save'),
+      (c) => c?.buttons.includes('Save') === true,
       {
         what: 'the entity form',
       },
