@@ -1,5 +1,5 @@
 /** One entity in the Entities tab: its name, kind, where it comes from, aliases, and what can be done to it. */
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { entityTypeLabel } from '../../../platform/entity-type-label';
 import { t, tCount } from '../../../platform/i18n';
 import type { EntityListItem } from '../../../shared/library/library-types';
@@ -35,16 +35,20 @@ function Badges({ entity }: { entity: EntityListItem }) {
 export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }: EntityItemProps) {
   const [isQuotesOpen, setIsQuotesOpen] = useState(false);
   const quotesId = `entity-quotes-${entity.id}`;
+  const titleId = useId();
   return (
     <li class="library-item" data-entity-id={entity.id}>
-      <h3 class="library-item-title">{entity.name}</h3>
+      <h3 class="library-item-title" id={titleId}>
+        {entity.name}
+      </h3>
       <p class="library-item-meta">
         <span class="entity-type">{entityTypeLabel(entity.type)}</span>
         <Badges entity={entity} />
         <span class="library-count">{tCount('libPassageCount', entity.passageCount)}</span>
       </p>
       {entity.aliases.length > 0 && <p class="library-aliases">{entity.aliases.join(', ')}</p>}
-      <div class="library-actions">
+      {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
+      <div class="library-actions" role="group" aria-labelledby={titleId}>
         <button type="button" onClick={() => onEdit(entity)}>
           {t('libEdit')}
         </button>

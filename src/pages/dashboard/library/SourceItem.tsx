@@ -1,4 +1,5 @@
 /** One source in the Sources tab: what it is, where it is from, and what the reader can do with it. */
+import { useId } from 'preact/hooks';
 import { t, tCount } from '../../../platform/i18n';
 import { formatPageDate } from '../../../shared/format-date';
 import type { SourceListItem } from '../../../shared/library/library-types';
@@ -20,9 +21,12 @@ function dateText(source: SourceListItem): string {
 export function SourceItem({ source, onRead, onUpdate, onDelete }: SourceItemProps) {
   const isMine = source.origin === 'user';
   const date = dateText(source);
+  const titleId = useId();
   return (
     <li class="library-item" data-source-id={source.id}>
-      <h3 class="library-item-title">{source.title || t('libUntitledSource')}</h3>
+      <h3 class="library-item-title" id={titleId}>
+        {source.title || t('libUntitledSource')}
+      </h3>
       <p class="library-item-meta">
         <span class="library-site">{source.site}</span>
         {date && <span class="library-date">{date}</span>}
@@ -32,7 +36,8 @@ export function SourceItem({ source, onRead, onUpdate, onDelete }: SourceItemPro
         </span>
         {source.isTruncated && <span class="library-badge is-truncated">{t('libSourceTruncated')}</span>}
       </p>
-      <div class="library-actions">
+      {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
+      <div class="library-actions" role="group" aria-labelledby={titleId}>
         <button type="button" onClick={() => onRead(source)}>
           {t('libSourceRead')}
         </button>

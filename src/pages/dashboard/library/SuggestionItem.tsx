@@ -1,5 +1,5 @@
 /** One suggested entity: its names, why it was proposed, where, and Accept, Reject or Merge into…. */
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t, tCount } from '../../../platform/i18n';
 import type { EntityListItem, SuggestionView } from '../../../shared/library/library-types';
 import { EntityPicker } from './EntityPicker';
@@ -17,9 +17,12 @@ export interface SuggestionItemProps {
 /** The passage is text; the name is wrapped in `<mark>` by cutting the text, never by building HTML. */
 export function SuggestionItem({ suggestion, entities, onAccept, onReject, onMerge }: SuggestionItemProps) {
   const [isMerging, setIsMerging] = useState(false);
+  const titleId = useId();
   return (
     <li class="library-item" data-suggestion-key={suggestion.key}>
-      <h3 class="library-item-title">{suggestion.name}</h3>
+      <h3 class="library-item-title" id={titleId}>
+        {suggestion.name}
+      </h3>
       {suggestion.aliases.length > 0 && (
         <p class="library-aliases">{t('libSuggestionAliases', suggestion.aliases.join(', '))}</p>
       )}
@@ -38,7 +41,8 @@ export function SuggestionItem({ suggestion, entities, onAccept, onReject, onMer
           ),
         )}
       </blockquote>
-      <div class="library-actions">
+      {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
+      <div class="library-actions" role="group" aria-labelledby={titleId}>
         <button type="button" onClick={() => onAccept(suggestion)}>
           {t('libAccept')}
         </button>

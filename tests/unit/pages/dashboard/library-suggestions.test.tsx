@@ -65,6 +65,9 @@ describe('suggestions tab', () => {
     await renderPanel();
     const ncsc = item('ncsc');
     expect(ncsc.querySelector('h3')?.textContent).toBe('NCSC');
+    // Its buttons are a group named by the suggestion, so "Accept" says what it accepts.
+    const group = ncsc.querySelector('[role="group"]')!;
+    expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('NCSC');
     expect(ncsc.querySelector('.library-aliases')?.textContent).toBe(
       'Also written: National Cyber Security Centre',
     );
