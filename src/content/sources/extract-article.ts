@@ -50,7 +50,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
     const parsed = parseClone(doc);
     if (!parsed?.content) return { kind: 'no-article', reason: NO_ARTICLE };
     const blocks = blocksOf(parsed.content);
-    if (textLengthOf(blocks) < MIN_ARTICLE_CHARS) return { kind: 'no-article', reason: NO_ARTICLE };
+    if (articleWeight(blocks) < MIN_ARTICLE_CHARS) return { kind: 'no-article', reason: NO_ARTICLE };
     const publishedAt =
       meta.publishedAt ??
       isoDate(parsed.publishedTime) ??
@@ -118,6 +118,17 @@ const SCREEN_READER_ONLY =
  */
 function dropNonText(clone: Document): void {
   for (const el of clone.querySelectorAll(`svg, ${SCREEN_READER_ONLY}`)) el.remove();
+}
+
+/** Chinese characters, kana and hangul: one says about as much as three Latin letters. */
+const DENSE_SCRIPT = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]/gu;
+
+/**
+ * How much an article says, in Latin-letter equivalents: a Japanese lead paragraph of 200 characters is an
+ * article, where 200 English letters are a caption.
+ */
+function articleWeight(blocks: readonly { text: string }[]): number {
+  return blocks.reduce((sum, b) => sum + b.text.length + 2 * (b.text.match(DENSE_SCRIPT)?.length ?? 0), 0);
 }
 
 /** A byline as a name: "By A. N. Example" is written by "A. N. Example". */

@@ -188,6 +188,19 @@ describe("extractArticle on a news site's markup", () => {
     expect(allText(source)).not.toMatch(/opens new tab|\(hidden\)/);
   });
 
+  it('takes a Japanese lead of 180 characters as an article, and 180 English letters as none', () => {
+    const ja =
+      '政府は二十日、重要インフラを担う企業に対し、サイバー攻撃を受けた際の報告期限を短くする方針を固めた。委託先を経由した侵入が相次いでいることを受けたもので、'.repeat(
+        3,
+      );
+    const page = (text: string, lang: string) =>
+      `<!doctype html><html lang="${lang}"><head><title>t</title></head><body><article><p>${text}</p></article></body></html>`;
+    expect(extractArticle(pageOf(page(ja.slice(0, 180), 'ja'))).kind).toBe('article');
+    expect(extractArticle(pageOf(page('Short teaser text. '.repeat(10).slice(0, 180), 'en'))).kind).toBe(
+      'no-article',
+    );
+  });
+
   it('reads the date from itemprop or og:pubdate meta, and a value written in value=', () => {
     const body = [0, 1, 2, 3, 4].map(paragraph).join('');
     const itemprop = LINKED(body, '<meta itemprop="datePublished" content="2019-11-19T02:34:30Z">');
