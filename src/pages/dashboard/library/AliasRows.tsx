@@ -74,7 +74,17 @@ export function AliasRows({ rows, onChange }: AliasRowsProps) {
           </div>
         );
       })}
-      <button type="button" onClick={() => onChange((current) => [...current, emptyAlias()])}>
+      <button
+        type="button"
+        onClick={(e) => {
+          // Typing goes into the new row: focus its alias field once it is drawn.
+          const fieldset = (e.currentTarget as HTMLElement).closest('fieldset');
+          onChange((current) => [...current, emptyAlias()]);
+          setTimeout(() =>
+            [...(fieldset?.querySelectorAll<HTMLElement>('.alias-text') ?? [])].at(-1)?.focus(),
+          );
+        }}
+      >
         {t('libFormAddAlias')}
       </button>
     </fieldset>

@@ -69,11 +69,20 @@ export function EntitiesPanel() {
       (e: unknown) => setError(t('libLoadFailed', errorText(e))),
     );
   };
+  // Closing the form puts focus back on the entity's row (the one edited or just made), else the list's top.
+  const newEntityButton = (): HTMLElement | null => document.querySelector('.library-new-entity');
   const save = async (entity: EntityInput): Promise<void> => {
-    if (form?.id) await request('updateEntity', { id: form.id, entity });
-    else await request('createEntity', { entity });
+    const saved = form?.id
+      ? await request('updateEntity', { id: form.id, entity })
+      : await request('createEntity', { entity });
     setForm(undefined);
     await refresh();
+    focusRowSoon('entityId', saved.id, newEntityButton);
+  };
+  const cancel = (): void => {
+    const id = form?.id;
+    setForm(undefined);
+    focusRowSoon('entityId', id, newEntityButton);
   };
   const actions = {
     onEdit: edit,
@@ -103,6 +112,7 @@ export function EntitiesPanel() {
         <h2 id="library-entities-heading">{t('libEntitiesHeading')}</h2>
         <button
           type="button"
+          class="library-new-entity"
           onClick={() => setForm({ heading: t('libFormNewHeading'), initial: BLANK_ENTITY })}
         >
           {t('libNewEntity')}
@@ -117,7 +127,7 @@ export function EntitiesPanel() {
           entities={entities}
           selfId={form.id}
           onSave={save}
-          onCancel={() => setForm(undefined)}
+          onCancel={cancel}
         />
       )}
       <p class="dashboard-error" role="alert">

@@ -83,6 +83,8 @@ describe('entity form', () => {
 
     button('Add alias', form()!)!.click();
     await vi.waitFor(() => expect(aliasBoxes()).toHaveLength(1));
+    // Typing goes straight into the new row.
+    await vi.waitFor(() => expect(document.activeElement).toBe(aliasBoxes()[0]));
     type(aliasBoxes()[0]!, 'S');
     await vi.waitFor(() => expect(notices()).toEqual(["alias 'S' is shorter than 2 characters"]));
     button('Add alias', form()!)!.click();
@@ -123,6 +125,8 @@ describe('entity form', () => {
       links: [],
     });
     await vi.waitFor(() => expect(form()).toBeNull());
+    // Focus goes back to the list, not to the top of the page.
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('New entity'));
   });
 
   it('keeps the built-in alias rules it does not show, and the rest, when an edit is saved', async () => {
