@@ -11,10 +11,12 @@ import type { EntityInput, EntityListItem } from '../../../shared/library/librar
 import { errorText } from '../../shared/error-text';
 import { AliasRows } from './AliasRows';
 import {
+  aliasNotice,
   draftFromInput,
   draftProblems,
   draftSignature,
   type EntityDraft,
+  emptyAlias,
   inputFromDraft,
 } from './entity-draft';
 import { LinkRows } from './LinkRows';
@@ -90,6 +92,9 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
     cancel();
   };
 
+  // The name is an alias too: the same policy, unless a row for it already says how it is matched.
+  const nameRow = draft.aliases.find((row) => row.text.trim() === draft.name.trim());
+  const nameNotice = nameRow ? undefined : aliasNotice({ ...emptyAlias(), text: draft.name });
   return (
     // noValidate: the form checks its fields itself and says why in words (a browser's bubble would block Save).
     <form
@@ -107,8 +112,14 @@ export function EntityForm({ heading, initial, entities, selfId, onSave, onCance
           ref={nameBox}
           type="text"
           value={draft.name}
+          aria-describedby={nameNotice ? 'entity-form-name-notice' : undefined}
           onInput={(e) => patch({ name: value(e) })}
         />
+        {nameNotice && (
+          <p id="entity-form-name-notice" class={`name-notice is-${nameNotice.kind}`}>
+            {nameNotice.text}
+          </p>
+        )}
       </div>
       <div class="entity-form-field">
         <label for="entity-form-type">{t('libFormType')}</label>

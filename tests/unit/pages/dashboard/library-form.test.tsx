@@ -78,6 +78,12 @@ describe('entity form', () => {
     await openNew();
     expect(document.activeElement).toBe(field('Name', form()!));
     type(field('Name', form()!), 'Signal');
+    // The name is an alias: the common-word notice shows for it as it does for an alias row.
+    await vi.waitFor(() =>
+      expect($('#entity-form-name-notice')?.textContent).toBe(
+        "treated 'Signal' as case-sensitive because it is a common word",
+      ),
+    );
     choose(field<HTMLSelectElement>('Type', form()!), 'company');
     type(field<HTMLTextAreaElement>('Description', form()!), 'The <b>messenger</b>.');
 
