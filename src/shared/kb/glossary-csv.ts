@@ -190,8 +190,8 @@ function readEntity(
   return { name, type, description, aliases, links };
 }
 
-/** The failed result, with the list cut at `MAX_ERRORS_LISTED` and the rest counted. */
-function refuse(errors: GlossaryError[]): GlossaryParseResult {
+/** The failed result of either format, with the list cut at `MAX_ERRORS_LISTED` and the rest counted. */
+export function refuse(errors: GlossaryError[]): { ok: false; errors: GlossaryError[] } {
   if (errors.length <= MAX_ERRORS_LISTED) return { ok: false, errors };
   const rest = errors.slice(MAX_ERRORS_LISTED);
   return {

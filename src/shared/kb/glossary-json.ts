@@ -9,7 +9,7 @@ import type { AliasRule, EntityLink, EntityType } from '../kb-types';
 import type { SourceBlock } from '../sources/source-types';
 import { utf8ByteLength } from '../utf8';
 import { type Conflict, findConflicts } from './glossary-conflicts';
-import { type GlossaryError, MAX_ERRORS_LISTED, MAX_GLOSSARY_BYTES } from './glossary-csv';
+import { type GlossaryError, MAX_GLOSSARY_BYTES, refuse } from './glossary-csv';
 import type { Problem } from './glossary-json-check';
 import { RULE_KEYS, SOURCE_KEYS } from './glossary-json-keys';
 import { readGlossary } from './glossary-json-read';
@@ -153,17 +153,4 @@ function located(problems: readonly Problem[], lines: JsonLines): GlossaryError[
       if (problem.path.length === 0) return { line, message: problem.message };
       return { line, field: pathText(problem.path as PathKey[]), message: problem.message };
     });
-}
-
-/** The failed result, with the list cut at `MAX_ERRORS_LISTED` and the rest counted. */
-function refuse(errors: GlossaryError[]): GlossaryJsonParseResult {
-  if (errors.length <= MAX_ERRORS_LISTED) return { ok: false, errors };
-  const rest = errors.slice(MAX_ERRORS_LISTED);
-  return {
-    ok: false,
-    errors: [
-      ...errors.slice(0, MAX_ERRORS_LISTED),
-      { line: rest[0]!.line, message: `and ${rest.length} more errors, from line ${rest[0]!.line} on` },
-    ],
-  };
 }
