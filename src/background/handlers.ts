@@ -16,7 +16,7 @@ import { BUNDLE_PATH, ensureKb } from './kb-loader';
 import { cardData } from './library/cards';
 import { kbState } from './library/effective-kb';
 import { makeLibraryHandlers } from './library/library-handlers';
-import { ensurePassages } from './library/passage-index';
+import { readyKb } from './library/passage-index';
 import { sourceTitles, sourceView } from './library/sources';
 import { makeNoteHandlers } from './notes-handlers';
 import {
@@ -35,13 +35,7 @@ export const loadShippedBundle = (): Promise<KbBundle> => loadPackagedJson<KbBun
 /** Builds the handler table over one database; the sync requests come from `sync/sync-handlers.ts`. */
 export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, SyncRequestName>> {
   const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
-  /** The effective KB (built-in and the reader's), its passages derived. */
-  const state = async () => {
-    await kb();
-    const s = await kbState(db);
-    await ensurePassages(db, s);
-    return s;
-  };
+  const state = () => readyKb(db, kb);
   return {
     ...makeNoteHandlers(db, Date.now, async () => (await state()).all),
     ...makeLibraryHandlers(db, kb),

@@ -21,8 +21,7 @@ import { onLocalNoteChange } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';
 import { loadShippedBundle, makeHandlers } from './handlers';
 import { syncBuiltinKb } from './kb-loader';
-import { kbState } from './library/effective-kb';
-import { ensurePassages } from './library/passage-index';
+import { readyKb } from './library/passage-index';
 import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
 import { SyncEngine } from './sync/engine';
@@ -77,9 +76,9 @@ const ctx = { extensionId: browser.runtime.id, extensionOrigin: extensionUrl('')
 browser.runtime.onInstalled.addListener(() => {
   void installContextMenu();
   // The passages too, so that the first card after an install or update does not wait for them.
-  syncBuiltinKb(db, loadShippedBundle)
-    .then(async () => ensurePassages(db, await kbState(db)))
-    .catch((e: unknown) => console.error('Gloss: could not load the knowledge base', e));
+  readyKb(db, () => syncBuiltinKb(db, loadShippedBundle)).catch((e: unknown) =>
+    console.error('Gloss: could not load the knowledge base', e),
+  );
   void syncTriggers.startUp();
 });
 

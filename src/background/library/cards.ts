@@ -33,14 +33,12 @@ export async function cardData(db: GlossDb, state: KbState, entityId: string): P
     db,
     rows.map((p) => p.sourceId),
   );
-  const order = [...sources.values()].sort(newestFirst).map((s) => s.id);
+  const rank = new Map([...sources.values()].sort(newestFirst).map((s, i) => [s.id, i]));
   const passages = rows
     .filter((p) => sources.has(p.sourceId))
     .sort(
       (a, b) =>
-        order.indexOf(a.sourceId) - order.indexOf(b.sourceId) ||
-        a.blockIndex - b.blockIndex ||
-        a.start - b.start,
+        rank.get(a.sourceId)! - rank.get(b.sourceId)! || a.blockIndex - b.blockIndex || a.start - b.start,
     )
     .map(({ origin: _o, ...p }) => ({ ...p, source: sources.get(p.sourceId)! }));
   const related = entity.related

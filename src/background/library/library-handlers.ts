@@ -13,7 +13,7 @@ import { kbState } from './effective-kb';
 import * as entities from './entities';
 import { exportGlossary, importGlossary } from './glossary';
 import { announceKbChanged, refreshFromPage, requestSourceFromTab } from './library-events';
-import { ensurePassages } from './passage-index';
+import { readyKb } from './passage-index';
 import { listSources, saveSource, setSourceDeleted } from './sources';
 import { listSuggestions } from './suggestions';
 
@@ -43,13 +43,7 @@ export function makeLibraryHandlers(
   ready: () => Promise<unknown>,
   now: () => number = Date.now,
 ): HandlerTable<LibraryRequestName> {
-  /** The current state, with passages derived for it. */
-  const state = async () => {
-    await ready();
-    const s = await kbState(db);
-    await ensurePassages(db, s);
-    return s;
-  };
+  const state = () => readyKb(db, ready);
   /** Runs a change of entities, then tells every tab the new version. */
   const changing = async <T>(change: () => Promise<T>): Promise<T> => {
     await state();

@@ -12,7 +12,7 @@ import type { GlossDb } from '../db/database';
 import { builtinSources, type PassageScope, replacePassages } from '../db/kb-repo';
 import { passagesState } from '../db/library-meta';
 import { getUserSource, liveUserSources } from '../db/user-sources-repo';
-import { aliasesOf, type KbState } from './effective-kb';
+import { aliasesOf, type KbState, kbState } from './effective-kb';
 
 /** A source as scanning needs it. */
 interface ScannableSource {
@@ -79,6 +79,17 @@ export async function updateSourcePassages(
     { sourceIds },
     rowsOf(sources, (s) => scanSource(s.id, s.blocks, matcher, s.lang).passages),
   );
+}
+
+/**
+ * The effective KB once the built-in KB is loaded (`ready`), with its passages derived: what every request
+ * that shows entities or passages reads.
+ */
+export async function readyKb(db: GlossDb, ready: () => Promise<unknown>): Promise<KbState> {
+  await ready();
+  const state = await kbState(db);
+  await ensurePassages(db, state);
+  return state;
 }
 
 /**
