@@ -5,8 +5,8 @@
  * the value (`entities[3].aliases[1].text`). Described in docs/glossary.md. Pure: the caller reads the file
  * and stores the result (the importer resolves ids, conflicts and related entities).
  */
-import type { AliasRule, EntityLink, EntityType } from '../kb-types';
-import type { SourceBlock } from '../sources/source-types';
+import type { EntityInput } from '../library/library-types';
+import type { ExtractedSource } from '../sources/source-types';
 import { utf8ByteLength } from '../utf8';
 import { type Conflict, findConflicts } from './glossary-conflicts';
 import { type GlossaryError, MAX_GLOSSARY_BYTES, refuse } from './glossary-csv';
@@ -21,34 +21,21 @@ export { GLOSSARY_ID_PATTERN } from './glossary-json-check';
 export { MAX_PATTERN_LENGTH } from './glossary-json-entity';
 export { GLOSSARY_JSON_FORMAT, GLOSSARY_JSON_VERSION, MAX_GLOSSARY_SOURCES } from './glossary-json-read';
 
-/** An entity in the file: the reader's own (a UUID) or their version of a built-in one (its built-in id). */
-export interface GlossaryJsonEntity {
+/**
+ * An entity in the file: an entity as the reader writes it (every alias rule field kept as written; the
+ * common-word rule may add `caseSensitive: true`, with a notice; related ids in the file or built-in, which
+ * the importer resolves), under its id: the reader's own (a UUID) or, with `builtin`, their version of a
+ * built-in one (its built-in id).
+ */
+export interface GlossaryJsonEntity extends EntityInput {
   id: string;
-  name: string;
-  type: EntityType;
-  description: string;
-  /** Every rule field kept as written (the common-word rule may add `caseSensitive: true`, with a notice). */
-  aliases: AliasRule[];
-  /** Ids of related entities: in the file, or built-in (the importer resolves them). */
-  related: string[];
-  links: EntityLink[];
   hidden?: boolean;
-  /** The reader's version of a built-in entity. */
   builtin?: true;
 }
 
-/** A source in the file: the content fields of a stored source (`UserSourceRecord`), `addedAt` as ISO. */
-export interface GlossaryJsonSource {
+/** A source in the file: a page as it was read (`ExtractedSource`) under its id, `addedAt` as ISO. */
+export interface GlossaryJsonSource extends Omit<ExtractedSource, 'textLength'> {
   id: string;
-  url: string;
-  canonical?: string;
-  title: string;
-  author?: string;
-  siteName?: string;
-  publishedAt?: string;
-  lang?: string;
-  blocks: SourceBlock[];
-  isTruncated: boolean;
   addedAt: string;
 }
 
