@@ -48,7 +48,7 @@ export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }
       </p>
       {entity.aliases.length > 0 && <p class="library-aliases">{entity.aliases.join(', ')}</p>}
       {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
-      <div class="library-actions" role="group" aria-labelledby={titleId}>
+      <fieldset class="library-actions" aria-labelledby={titleId}>
         <button type="button" onClick={() => onEdit(entity)}>
           {t('libEdit')}
         </button>
@@ -73,7 +73,7 @@ export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }
         >
           {t('libQuotes')}
         </button>
-      </div>
+      </fieldset>
       <div id={quotesId}>{isQuotesOpen && <EntityQuotes entityId={entity.id} />}</div>
     </li>
   );

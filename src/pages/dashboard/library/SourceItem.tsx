@@ -37,7 +37,7 @@ export function SourceItem({ source, onRead, onUpdate, onDelete }: SourceItemPro
         {source.isTruncated && <span class="library-badge is-truncated">{t('libSourceTruncated')}</span>}
       </p>
       {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
-      <div class="library-actions" role="group" aria-labelledby={titleId}>
+      <fieldset class="library-actions" aria-labelledby={titleId}>
         <button type="button" onClick={() => onRead(source)}>
           {t('libSourceRead')}
         </button>
@@ -51,7 +51,7 @@ export function SourceItem({ source, onRead, onUpdate, onDelete }: SourceItemPro
             {t('libDelete')}
           </button>
         )}
-      </div>
+      </fieldset>
     </li>
   );
 }

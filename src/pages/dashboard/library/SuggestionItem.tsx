@@ -42,7 +42,7 @@ export function SuggestionItem({ suggestion, entities, onAccept, onReject, onMer
         )}
       </blockquote>
       {/* The item's buttons as a group named by its title: "Accept" alone would not say which. */}
-      <div class="library-actions" role="group" aria-labelledby={titleId}>
+      <fieldset class="library-actions" aria-labelledby={titleId}>
         <button type="button" onClick={() => onAccept(suggestion)}>
           {t('libAccept')}
         </button>
@@ -52,7 +52,7 @@ export function SuggestionItem({ suggestion, entities, onAccept, onReject, onMer
         <button type="button" aria-expanded={isMerging} onClick={() => setIsMerging(!isMerging)}>
           {t('libMergeInto')}
         </button>
-      </div>
+      </fieldset>
       {isMerging && (
         <EntityPicker
           id={`merge-${suggestion.key}`}

@@ -66,7 +66,7 @@ describe('suggestions tab', () => {
     const ncsc = item('ncsc');
     expect(ncsc.querySelector('h3')?.textContent).toBe('NCSC');
     // Its buttons are a group named by the suggestion, so "Accept" says what it accepts.
-    const group = ncsc.querySelector('[role="group"]')!;
+    const group = ncsc.querySelector('fieldset')!;
     expect(document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent).toBe('NCSC');
     expect(ncsc.querySelector('.library-aliases')?.textContent).toBe(
       'Also written: National Cyber Security Centre',
