@@ -12,13 +12,16 @@ import type { RequestName, SyncRequestName } from '../shared/protocol';
 import type { GlossDb } from './db/database';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
+import { makeHistoryHandlers } from './history/history-handlers';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
 import { cardData } from './library/cards';
 import { kbState } from './library/effective-kb';
+import { makeEntityPageHandlers } from './library/entity-page';
 import { makeLibraryHandlers } from './library/library-handlers';
 import { readyKb } from './library/passage-index';
 import { sourceTitles, sourceView } from './library/sources';
 import { makeNoteHandlers } from './notes-handlers';
+import { makeSearchHandlers } from './search/search-handlers';
 import {
   getTabMentions,
   hostOf,
@@ -39,6 +42,9 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
   return {
     ...makeNoteHandlers(db, Date.now, async () => (await state()).all),
     ...makeLibraryHandlers(db, kb),
+    ...makeSearchHandlers(db, kb),
+    ...makeEntityPageHandlers(db, kb),
+    ...makeHistoryHandlers(db),
     async getPageConfig({ url }) {
       await kb();
       const host = hostOf(url);

@@ -5,6 +5,9 @@ import type {
   EventArgs,
   EventEnvelope,
   EventName,
+  PageEventArgs,
+  PageEventEnvelope,
+  PageEventName,
   RequestArgs,
   RequestEnvelope,
   RequestName,
@@ -56,6 +59,33 @@ export function onEvent<K extends EventName>(
   const listener = (message: unknown): undefined => {
     const m = message as Partial<EventEnvelope>;
     if (m?.gloss === 1 && m.event === event) handler(m.args as EventArgs<K>);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/**
+ * Broadcasts an event to Gloss's open extension pages (runtime messages reach those, not content scripts).
+ * No page open is not an error.
+ */
+export async function broadcastPageEvent<K extends PageEventName>(
+  pageEvent: K,
+  args: PageEventArgs<K>,
+): Promise<void> {
+  const envelope: PageEventEnvelope<K> = { gloss: 1, pageEvent, args };
+  await browser.runtime.sendMessage(envelope).catch(() => undefined);
+}
+
+/** Listens for a page event in an extension page until `signal` aborts. */
+export function onPageEvent<K extends PageEventName>(
+  pageEvent: K,
+  handler: (args: PageEventArgs<K>) => void,
+  signal: AbortSignal,
+): void {
+  const listener = (message: unknown): undefined => {
+    const m = message as Partial<PageEventEnvelope>;
+    if (m?.gloss === 1 && m.pageEvent === pageEvent) handler(m.args as PageEventArgs<K>);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -14,6 +14,7 @@ import {
 } from './notes/note-schemas';
 import { NOTE_COLORS, NOTE_LIMITS } from './notes/note-types';
 import type { RequestEnvelope, RequestName } from './protocol';
+import { SEARCH_KINDS, SEARCH_QUERY_MAX } from './search/search-types';
 
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 const url = v.pipe(v.string(), v.maxLength(8192));
@@ -49,6 +50,7 @@ export const REQUEST_SCHEMAS = {
   getCard: v.strictObject({ entityId: id }),
   reportMentions: v.strictObject({
     url,
+    title: v.optional(v.pipe(v.string(), v.maxLength(2000))),
     counts: v.pipe(
       v.record(id, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
       v.check((r) => Object.keys(r).length <= 1000, 'too many entities'),
@@ -131,6 +133,16 @@ export const REQUEST_SCHEMAS = {
     ),
   }),
   exportGlossary: v.strictObject({ format: v.picklist(['csv', 'json']) }),
+  search: v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(SEARCH_QUERY_MAX)),
+    kinds: v.optional(v.pipe(v.array(v.picklist(SEARCH_KINDS)), v.maxLength(SEARCH_KINDS.length))),
+    entityId: v.optional(id),
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))),
+  }),
+  getEntityPage: v.strictObject({ id }),
+  openEntityPage: v.strictObject({ id }),
+  getHistoryStats: empty,
+  clearHistory: v.strictObject({ entityId: v.optional(id) }),
 } satisfies Record<RequestName, v.GenericSchema>;
 
 const EnvelopeSchema = v.strictObject({

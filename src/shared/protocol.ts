@@ -8,6 +8,7 @@
  * Requests are verbs and answer with `Result<T>`; events are past tense and answer nothing.
  */
 import type { AliasRule, CardData, EntitySummary, EntityType, SourceMention, SourceText } from './kb-types';
+import type { EntityPageData } from './library/entity-page-types';
 import type {
   EntityDetail,
   EntityInput,
@@ -20,6 +21,7 @@ import type {
 import type { PackedMatcher } from './matcher/packed';
 import type { NoteAnchor, NoteColor, NoteView } from './notes/note-types';
 import type { Result } from './result';
+import type { SearchQuery, SearchResults } from './search/search-types';
 import type { Settings } from './settings';
 import type { ExtractedSource } from './sources/source-types';
 
@@ -171,8 +173,11 @@ export interface BackgroundRequests {
   getPageConfig(args: { url: string }): PageConfig;
   /** Everything a card shows for one entity. */
   getCard(args: { entityId: string }): CardData;
-  /** Report what this frame found (entity id to mention count) so the badge and popup can show it. */
-  reportMentions(args: { url: string; counts: Record<string, number> }): null;
+  /**
+   * Report what this frame found (entity id to mention count) so the badge and popup can show it, and the
+   * history can record where each entity was seen (the top frame sends the page's title).
+   */
+  reportMentions(args: { url: string; counts: Record<string, number>; title?: string }): null;
   /** Open the source reader in a new tab at a passage. */
   openReader(args: { sourceId: string; entityId?: string; passageId?: string }): null;
   /** Open the options page. */
@@ -297,6 +302,17 @@ export interface BackgroundRequests {
   }): GlossaryImportOutcome;
   /** Dashboard: the reader's entities (CSV) or entities and sources (Gloss JSON), as a file. */
   exportGlossary(args: { format: 'csv' | 'json' }): NotesExport;
+
+  /** Dashboard, popup and entity page: one search over notes, sources and entities (background/search/). */
+  search(args: SearchQuery): SearchResults;
+  /** Entity page: everything about one entity, hidden ones included. */
+  getEntityPage(args: { id: string }): EntityPageData;
+  /** Cards, search, dashboard: opens entity.html?id=… in a new tab. */
+  openEntityPage(args: { id: string }): null;
+  /** Options: how many pages the history holds ("where you have seen it"), to show beside Clear history. */
+  getHistoryStats(args: Record<string, never>): { pageCount: number; sightingCount: number };
+  /** Options and entity page: forgets every recorded sighting (or only one entity's). */
+  clearHistory(args: { entityId?: string }): null;
 }
 
 /** The sync requests, answered by `background/sync/` rather than the note and knowledge-base handlers. */
@@ -334,6 +350,10 @@ export const PAGE_ONLY_REQUESTS: ReadonlySet<keyof BackgroundRequests> = new Set
   'rejectSuggestion',
   'importGlossary',
   'exportGlossary',
+  'search',
+  'getEntityPage',
+  'getHistoryStats',
+  'clearHistory',
   // Sync: a content script (an untrusted channel) must never point the background at another server.
   'connectSync',
   'disconnectSync',
@@ -361,6 +381,34 @@ export interface ContentEvents {
   addSourceRequested(args: { replaceId?: string }): void;
   /** The context menu's "Make this an entity" was chosen: open the entity form on the current selection. */
   makeEntityRequested(args: Record<string, never>): void;
+}
+
+/**
+ * Events the background broadcasts to Gloss's own pages (dashboard, entity page, popup, options) through
+ * `runtime.sendMessage`, which content scripts do not receive.
+ */
+export interface PageEvents {
+  /**
+   * Something the pages show changed in the background: a note saved in a tab, a pull from another device,
+   * a source or entity changed, the history recorded or cleared. Pages fetch again what they show of
+   * `kinds`, keeping the reader's place and any edit in progress.
+   */
+  dataChanged(args: { kinds: DataKind[] }): void;
+}
+
+/** What a `dataChanged` event is about. */
+export type DataKind = 'notes' | 'sources' | 'entities' | 'history';
+
+/** Name of a page event. */
+export type PageEventName = keyof PageEvents;
+/** Arguments of a page event. */
+export type PageEventArgs<K extends PageEventName> = Parameters<PageEvents[K]>[0];
+
+/** The wire shape of a page event. */
+export interface PageEventEnvelope<K extends PageEventName = PageEventName> {
+  gloss: 1;
+  pageEvent: K;
+  args: PageEventArgs<K>;
 }
 
 /** Name of a background request. */

@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS, RETENTION_CHOICES, type RetentionDays } from './history/history-types';
 import { ENTITY_TYPES, type EntityType } from './kb-types';
 
 /** How highlights are drawn on pages: a tinted background, an underline, or both. */
@@ -15,6 +16,13 @@ export interface Settings {
    * none, the default: nothing personal leaves the browser unless the reader types it.
    */
   creatorName: string;
+  /**
+   * Record, in this browser only, the pages on which each entity was highlighted ("where you have seen
+   * it"). Never synced or sent; never in private windows.
+   */
+  recordHistory: boolean;
+  /** Days that history is kept; 0 keeps it until the reader clears it. */
+  historyRetentionDays: RetentionDays;
 }
 
 /** Defaults for a fresh profile: every type on, a dwell close to Wikipedia's page previews. */
@@ -23,6 +31,8 @@ export const DEFAULT_SETTINGS: Settings = {
   enabledTypes: [...ENTITY_TYPES],
   hoverDelayMs: 300,
   creatorName: '',
+  recordHistory: true,
+  historyRetentionDays: DEFAULT_RETENTION_DAYS,
 };
 
 /** Bounds of the hover delay the options page offers. */
@@ -52,6 +62,8 @@ const FIELD_CHECKS: { [K in keyof Settings]: (v: unknown) => v is Settings[K] } 
   hoverDelayMs: (v): v is number =>
     typeof v === 'number' && Number.isInteger(v) && v >= HOVER_DELAY_RANGE.min && v <= HOVER_DELAY_RANGE.max,
   creatorName: (v): v is string => typeof v === 'string' && v.length <= CREATOR_NAME_MAX,
+  recordHistory: (v): v is boolean => typeof v === 'boolean',
+  historyRetentionDays: (v): v is RetentionDays => RETENTION_CHOICES.includes(v as RetentionDays),
 };
 
 /**

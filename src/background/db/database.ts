@@ -3,10 +3,12 @@
  * belongs to the page's origin, so content scripts reach this data by messaging.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { Sighting } from '../../shared/history/history-types';
 import type { EntityRecord, Passage, SourceDoc, SourceMention } from '../../shared/kb-types';
 import type { UserEntityRecord, UserSourceRecord } from '../../shared/library/library-types';
 import type { NoteRecord, OutboxEntry } from '../../shared/notes/note-types';
 import { MIGRATIONS } from './migrations/index';
+import { searchJournalMiddleware } from './search-journal';
 
 /** A passage row, tagged with the origin of its source (built-in or the reader's). */
 export interface PassageRow extends Passage {
@@ -47,6 +49,21 @@ export interface AnchorStatusRow {
   at: number;
 }
 
+/** A stored search index (background/search/index-store.ts): a snapshot and where it stands. */
+export interface SearchIndexRow {
+  key: string;
+  /** The snapshot's format and what it was built from; see index-store.ts. */
+  value: unknown;
+}
+
+/** A note or kept source written since the last search snapshot (db/search-journal.ts). */
+export interface SearchJournalRow {
+  seq?: number;
+  table: 'notes' | 'userSources';
+  /** The written record's id, or '*' when the whole table changed (cleared). */
+  id: string;
+}
+
 /** The database type: one table per store. */
 export type GlossDb = Dexie & {
   entities: EntityTable<EntityRecord, 'id'>;
@@ -60,6 +77,9 @@ export type GlossDb = Dexie & {
   userSources: EntityTable<UserSourceRecord, 'id'>;
   userEntities: EntityTable<UserEntityRecord, 'id'>;
   rejections: EntityTable<RejectionRow, 'key'>;
+  searchIndex: EntityTable<SearchIndexRow, 'key'>;
+  searchJournal: EntityTable<SearchJournalRow, 'seq'>;
+  sightings: Dexie.Table<Sighting, [string, string]>;
 };
 
 /** The name of a store, for the transaction scopes the repositories open. */
@@ -79,11 +99,14 @@ export function inTransaction<T>(
   return db.transaction(mode, tables as TableName[], work);
 }
 
-/** The stores a note change touches: the note, its outbox entry, and the device clock in `meta`. */
-export const NOTE_TABLES: readonly TableName[] = ['notes', 'outbox', 'meta'];
+/**
+ * The stores a note change touches: the note, its outbox entry, the device clock in `meta`, and the search
+ * journal (search-journal.ts).
+ */
+export const NOTE_TABLES: readonly TableName[] = ['notes', 'outbox', 'meta', 'searchJournal'];
 
 /** The stores a change of the reader's library touches: the record, its outbox entry, the device clock. */
-export const SOURCE_TABLES: readonly TableName[] = ['userSources', 'outbox', 'meta'];
+export const SOURCE_TABLES: readonly TableName[] = ['userSources', 'outbox', 'meta', 'searchJournal'];
 export const ENTITY_TABLES: readonly TableName[] = ['userEntities', 'outbox', 'meta'];
 
 /** The database name. Tests pass their own to stay isolated. */
@@ -96,5 +119,6 @@ export function openDb(name = DB_NAME): GlossDb {
     const version = db.version(m.version).stores(m.stores);
     if (m.upgrade) version.upgrade(m.upgrade);
   }
+  db.use(searchJournalMiddleware(db));
   return db;
 }

@@ -23,8 +23,22 @@ describe('parseSettings', () => {
       enabledTypes: ['threat-actor'],
       hoverDelayMs: 800,
       creatorName: 'Aiko',
+      recordHistory: false,
+      historyRetentionDays: 30,
     };
     expect(parseSettings(s)).toEqual(s);
+  });
+
+  it('keeps the history switch and a retention it offers, and falls back to on, 90 days otherwise', () => {
+    expect(parseSettings({})).toMatchObject({ recordHistory: true, historyRetentionDays: 90 });
+    expect(parseSettings({ recordHistory: false, historyRetentionDays: 0 })).toMatchObject({
+      recordHistory: false,
+      historyRetentionDays: 0,
+    });
+    expect(parseSettings({ recordHistory: 'no', historyRetentionDays: 45 })).toMatchObject({
+      recordHistory: true,
+      historyRetentionDays: 90,
+    });
   });
 
   it('keeps a creator name of up to 100 characters and nothing that is not text', () => {
