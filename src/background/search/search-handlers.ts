@@ -1,11 +1,19 @@
 /** The `search` request (being built: issue 14). */
+import type { SearchQuery, SearchResults } from '../../shared/search/search-types';
 import type { GlossDb } from '../db/database';
 import type { HandlerTable } from '../handler-types';
 
-export function makeSearchHandlers(_db: GlossDb, _kb: () => Promise<string>): HandlerTable<'search'> {
+/** Runs one search over notes, sources and entities (also for the omnibox). */
+export async function searchLibrary(
+  _db: GlossDb,
+  _kb: () => Promise<string>,
+  _q: SearchQuery,
+): Promise<SearchResults> {
+  throw new Error('Search is not built yet.');
+}
+
+export function makeSearchHandlers(db: GlossDb, kb: () => Promise<string>): HandlerTable<'search'> {
   return {
-    async search() {
-      throw new Error('Search is not built yet.');
-    },
+    search: (q) => searchLibrary(db, kb, q),
   };
 }
