@@ -37,12 +37,13 @@ const { SETTINGS_KEY } = await import('../../../../src/shared/settings');
 type GlossDb = import('../../../../src/background/db/database').GlossDb;
 type EntityDef = import('../../../../src/shared/kb-types').EntityDef;
 type SourceDoc = import('../../../../src/shared/kb-types').SourceDoc;
-type NewNote = import('../../../../src/shared/notes/note-types').NewNote;
+type NewNote = import('../../../../src/shared/protocol').NewNote;
 
 const builtinSource: SourceDoc = {
   id: 'src-a',
   title: 'Cables',
   author: 'An Author',
+  authorAffiliation: 'Somewhere',
   publication: 'The Diplomat',
   approxDate: 'early 2021',
   blocks: [
