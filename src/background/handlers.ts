@@ -13,6 +13,7 @@ import type { GlossDb } from './db/database';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
 import { makeHistoryHandlers } from './history/history-handlers';
+import { reportPageSighting } from './history/page-reports';
 import { BUNDLE_PATH, ensureKb } from './kb-loader';
 import { cardData } from './library/cards';
 import { kbState } from './library/effective-kb';
@@ -67,10 +68,11 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
       if (!card) throw new Error(`unknown entity "${entityId}"`);
       return card;
     },
-    async reportMentions({ url, counts }, sender) {
+    async reportMentions({ url, counts, title }, sender) {
       const tabId = sender.tab?.id;
       if (tabId === undefined) throw new Error('reportMentions must come from a tab');
       await recordMentions(tabId, sender.frameId ?? 0, url, counts);
+      await reportPageSighting(db, sender, title);
       return null;
     },
     async openReader({ sourceId, entityId, passageId }) {

@@ -20,6 +20,7 @@ import { openDb } from './db/database';
 import { onLocalNoteChange } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';
 import { loadShippedBundle, makeHandlers } from './handlers';
+import { watchHistorySettings } from './history/page-reports';
 import { syncBuiltinKb } from './kb-loader';
 import { readyKb } from './library/passage-index';
 import { announceNotesChanged } from './notes-handlers';
@@ -110,6 +111,8 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
 onLocalNoteChange((changed) => {
   if (changed === db) syncTriggers.localChange();
 });
+// The history's retention applies as soon as it changes; the listener lives as long as the background.
+watchHistorySettings(db, new AbortController().signal);
 onAlarm(syncTriggers.alarm);
 onOnline(syncTriggers.online);
 // Every wake of the background (a Firefox event page is unloaded when idle) reopens the live channel.

@@ -16,6 +16,8 @@ import { ActivePage, isTopFrame } from './active-page';
 
 /** Reports wait for the page to settle this long, so a page that streams content is not re-counted per chunk. */
 const REPORT_DELAY_MS = 300;
+/** Longest page title sent with a report (the history lists it; a longer one is cut). */
+const TITLE_MAX = 300;
 
 /**
  * The URL that names this document's site. Frames without a URL of their own (about:blank, srcdoc)
@@ -156,10 +158,12 @@ export class PageSession {
       if (this.signal.aborted || this.active?.isBusy) return;
       const counts = this.active?.counts() ?? {};
       const url = documentUrl();
-      const key = `${url} ${JSON.stringify(counts)}`;
+      // The top frame names the page for the history ("where you have seen it"); frames never do.
+      const title = isTopFrame ? document.title.trim().slice(0, TITLE_MAX) : undefined;
+      const key = `${url} ${title} ${JSON.stringify(counts)}`;
       if (key === this.lastReport) return;
       this.lastReport = key;
-      void sendRequest('reportMentions', { url, counts });
+      void sendRequest('reportMentions', { url, counts, ...(title !== undefined ? { title } : {}) });
     }, delay);
   }
 }
