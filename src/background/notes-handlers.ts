@@ -28,6 +28,7 @@ import {
 } from './db/notes-repo';
 import type { HandlerTable } from './handler-types';
 import { kbState } from './library/effective-kb';
+import { announceDataChanged } from './page-events';
 import {
   getTabNoteState,
   recordTabStatus,
@@ -54,9 +55,11 @@ type NoteRequests =
 
 /**
  * Tells every tab but the one that made the change to fetch its notes again (also used after the sync
- * engine applied notes pulled from the server, with no tab excepted).
+ * engine applied notes pulled from the server, with no tab excepted), and the open extension pages
+ * (`dataChanged`, coalesced): the one place every note change, of every path, is announced.
  */
 export async function announceNotesChanged(exceptTabId?: number): Promise<void> {
+  announceDataChanged(['notes']);
   for (const tabId of await tabsWithNotes())
     if (tabId !== exceptTabId) await sendEventToTab(tabId, 'notesChanged', {});
 }

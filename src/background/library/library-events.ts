@@ -1,18 +1,42 @@
 /**
  * What the reader's library tells open tabs: `kbChanged` after any change of what pages highlight (every
  * frame of every tab fetches its configuration again and re-highlights), and `addSourceRequested` to read
- * a tab's page as a source (the popup's button, the context menu, the dashboard's "Update").
+ * a tab's page as a source (the popup's button, the context menu, the dashboard's "Update"). Open extension
+ * pages hear of entity and source changes through `dataChanged` (page-events.ts), announced here only.
  */
 import { browser } from '../../platform/browser';
 import { sendEventToTab } from '../../platform/messaging';
 import type { EventEnvelope } from '../../shared/protocol';
+import { announceDataChanged } from '../page-events';
 
-/** Tells every tab the KB is now at `kbVersion`. Tabs without Gloss ignore it. */
+/**
+ * Tells every tab the KB is now at `kbVersion` (tabs without Gloss ignore it), and open extension pages
+ * that entities changed (suggestions, passage counts and note groups follow from them).
+ */
 export async function announceKbChanged(kbVersion: string): Promise<void> {
+  announceDataChanged(['entities']);
   const tabs = await browser.tabs.query({});
   await Promise.all(
     tabs.flatMap((tab) => (tab.id === undefined ? [] : [sendEventToTab(tab.id, 'kbChanged', { kbVersion })])),
   );
+}
+
+/**
+ * Tells open extension pages that the reader's sources changed (kept, updated, deleted, restored,
+ * imported); the Sources, Entities (passage counts) and Suggestions tabs read theirs again. Pages are not
+ * told: a source changes what cards quote, which they fetch on each hover, not what they highlight.
+ */
+export function announceSourcesChanged(): void {
+  announceDataChanged(['sources']);
+}
+
+/**
+ * Tells open extension pages that a suggestion was rejected. Suggestions have no kind of their own: they
+ * follow entities (a name accepted or rejected leaves the queue), so this is an `entities` change to the
+ * pages but not a new KB to the tabs, whose highlights it does not touch.
+ */
+export function announceSuggestionsChanged(): void {
+  announceDataChanged(['entities']);
 }
 
 /** Asks a tab's top frame to read its page and save it as a source (it shows the outcome itself). */

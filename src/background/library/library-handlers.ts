@@ -12,7 +12,13 @@ import type { HandlerTable } from '../handler-types';
 import { kbState } from './effective-kb';
 import * as entities from './entities';
 import { exportGlossary, importGlossary } from './glossary';
-import { announceKbChanged, refreshFromPage, requestSourceFromTab } from './library-events';
+import {
+  announceKbChanged,
+  announceSourcesChanged,
+  announceSuggestionsChanged,
+  refreshFromPage,
+  requestSourceFromTab,
+} from './library-events';
 import { readyKb } from './passage-index';
 import { listSources, saveSource, setSourceDeleted } from './sources';
 import { listSuggestions } from './suggestions';
@@ -55,7 +61,9 @@ export function makeLibraryHandlers(
     async saveSource({ source, replaceId }, sender) {
       if (sender.tab && sender.frameId !== 0)
         throw new Error('Only the page itself can be kept as a source, not a frame in it.');
-      return saveSource(db, await state(), source, replaceId, now());
+      const outcome = await saveSource(db, await state(), source, replaceId, now());
+      if (outcome.status === 'saved') announceSourcesChanged();
+      return outcome;
     },
     async addTabAsSource({ tabId }) {
       await requestSourceFromTab(tabId);
@@ -73,9 +81,14 @@ export function makeLibraryHandlers(
     },
     deleteSource: async ({ id }) => {
       await setSourceDeleted(db, await state(), id, true, now());
+      announceSourcesChanged();
       return null;
     },
-    restoreSource: async ({ id }) => setSourceDeleted(db, await state(), id, false, now()),
+    restoreSource: async ({ id }) => {
+      const restored = await setSourceDeleted(db, await state(), id, false, now());
+      announceSourcesChanged();
+      return restored;
+    },
     listEntities: async () => entities.listEntities(db, await state()),
     getEntity: async ({ id }) => entities.entityDetail(db, await state(), id),
     createEntity: ({ entity }) => changing(() => entities.createEntity(db, entity, now())),
@@ -103,10 +116,15 @@ export function makeLibraryHandlers(
     listSuggestions: async () => listSuggestions(db, await state(), String(await sourcesRevision(db))),
     async rejectSuggestion({ key, name }) {
       await rejectName(db, key, name, now());
+      announceSuggestionsChanged();
       return null;
     },
-    importGlossary: ({ text, format, choices }) =>
-      changing(() => importGlossary(db, text, format, choices, now())),
+    importGlossary: async ({ text, format, choices }) => {
+      const outcome = await changing(() => importGlossary(db, text, format, choices, now()));
+      // A Gloss JSON file may bring sources too.
+      if (outcome.status === 'imported' && format === 'json') announceSourcesChanged();
+      return outcome;
+    },
     exportGlossary: async ({ format }) => {
       await state();
       return exportGlossary(db, format, now());

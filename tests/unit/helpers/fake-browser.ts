@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RequestEnvelope } from '../../../src/shared/protocol';
+import type { PageEventEnvelope, RequestEnvelope } from '../../../src/shared/protocol';
 
 type Message = { message: string; placeholders?: Record<string, { content: string }> };
 type ChangeListener = (
@@ -35,11 +35,22 @@ export const sent: RequestEnvelope[] = [];
 /** The contents of the fake `storage.sync`. */
 export const syncArea = new Map<string, unknown>();
 const changeListeners = new Set<ChangeListener>();
+type MessageListener = (message: unknown) => unknown;
+/** The page's `runtime.onMessage` listeners (page events from the background reach them). */
+const messageListeners = new Set<MessageListener>();
+/** Every page event broadcast through `runtime.sendMessage` (by a real background in the test), in order. */
+export const pageEvents: PageEventEnvelope[] = [];
+
+/** Delivers a page event to the page, as a runtime message from the background would arrive. */
+export function firePageEvent(envelope: PageEventEnvelope): void {
+  for (const listener of [...messageListeners]) listener(structuredClone(envelope));
+}
 
 /** Clears handlers, sent messages and storage between tests. */
 export function resetFakes(): void {
   handlers.clear();
   sent.length = 0;
+  pageEvents.length = 0;
   syncArea.clear();
 }
 
@@ -62,7 +73,17 @@ export const fakeBrowser = {
   tabs: { query: async () => [{ id: 99 }] },
   runtime: {
     getManifest: () => ({ permissions: [...manifestPermissions] }),
-    sendMessage: async (envelope: RequestEnvelope) => {
+    onMessage: {
+      addListener: (listener: MessageListener) => messageListeners.add(listener),
+      removeListener: (listener: MessageListener) => messageListeners.delete(listener),
+    },
+    sendMessage: async (envelope: RequestEnvelope | PageEventEnvelope) => {
+      // A background broadcasting a page event (a real one, driven by the test) reaches the page's listeners.
+      if ('pageEvent' in envelope) {
+        pageEvents.push(envelope);
+        firePageEvent(envelope);
+        return undefined;
+      }
       sent.push(envelope);
       const handler = handlers.get(envelope.type);
       if (!handler) return { ok: false, error: `no handler for ${envelope.type}` };
