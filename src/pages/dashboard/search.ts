@@ -1,48 +1,13 @@
 /**
- * Full-text search over notes, written by hand because what readers type is short and the notebook is small
- * enough to scan on every keystroke: no index library is worth its weight here. Matching is plain substring
- * search on folded text, so Japanese and Chinese (no spaces between words) and Hindi work without a word
- * splitter, and "Pokemon" finds "Pokémon".
+ * The Notes tab's filter: narrows the list already loaded in the page by plain substring matching on folded
+ * text (so Japanese without spaces, Hindi and "Pokemon" for "Pokémon" work without a word splitter). The one
+ * search across notes, sources and entities, ranked and typo-tolerant, is the background's index
+ * (background/search/); this filter only ever sees the notes on screen.
  */
 import type { NoteView } from '../../shared/notes/note-types';
+import { foldText } from '../../shared/search/fold';
 
-/**
- * Combining marks that are accents on Latin, Greek and Cyrillic letters. Only these are stripped: the vowel
- * signs of Devanagari and the dakuten of kana are combining marks too, but they are part of the letter
- * (हि is not ह, が is not か), so stripping every `\p{M}` would make Hindi and Japanese searches match too much.
- */
-const ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-
-/**
- * Letters with a stroke or other attached mark that Unicode does not decompose, which readers still type
- * without it ("Lodz" for "Łódź", "Malmo" for "Malmø"); ß is folded the way case folding does.
- */
-const UNDECOMPOSED: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ħ: 'h',
-  ı: 'i',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-};
-const UNDECOMPOSED_RE = /[łøđħıßæœ]/g;
-
-/**
- * Text as search compares it: compatibility-decomposed (full-width letters and half-width katakana become
- * the ordinary ones, "ﬁ" becomes "fi"), accents dropped, recomposed so kana and Hangul compare whole, lower
- * case, a few undecomposable letters spelled plain, and runs of white space as one space.
- */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(ACCENTS, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(UNDECOMPOSED_RE, (letter) => UNDECOMPOSED[letter] ?? letter)
-    .replace(/\s+/g, ' ');
-}
+export { foldText };
 
 /** The words of a query, folded; every one must occur for a note to match. Empty for a blank query. */
 export function parseQuery(query: string): string[] {

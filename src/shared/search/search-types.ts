@@ -1,3 +1,5 @@
+import type { EntityType } from '../kb-types';
+
 /**
  * What one search answers, for every box that searches (dashboard, popup, omnibox) and the entity page.
  * The background owns the index (background/search/); pages only render these.
@@ -29,8 +31,12 @@ export interface SearchHit {
   id: string;
   /** Note: its page's title (or address); source: its title; entity: its name. */
   title: string;
-  /** Note: site and date; source: author, site and date; entity: its type's label key and aliases. */
+  /** Note: its site; source: author and site; entity: its other names. */
   detail: string;
+  /** Note: last changed; source: published (else kept); ms since the epoch, for the page to format. */
+  date?: number;
+  /** An entity's type, for the page to name in its language. */
+  entityType?: EntityType;
   /** Text around the best match with the matched words marked; empty when the title is what matched. */
   snippet: SnippetPart[];
   /** The words of the title that matched, marked. */
