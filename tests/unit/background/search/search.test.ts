@@ -81,7 +81,10 @@ let db: GlossDb;
 let name = '';
 let n = 0;
 let clock = 1_764_000_000_000;
-const now = (): number => (clock += 1000);
+const now = (): number => {
+  clock += 1000;
+  return clock;
+};
 let lib: ReturnType<typeof makeLibraryHandlers>;
 const kb = async () => 'test';
 
@@ -120,11 +123,10 @@ const note = (body: string, over: { quote?: string; tags?: string[]; title?: str
   );
 
 const keep = async (over: Partial<ExtractedSource>) => {
-  const outcome = await lib.saveSource({ source: keepPage(over) }, fromPage);
+  const outcome = await lib.saveSource({ source: keptPage(over) }, fromPage);
   if (outcome.status !== 'saved') throw new Error('not saved');
   return outcome.source.id;
 };
-const keepPage = keptPage;
 
 const search = (query: string, extra: Partial<Parameters<typeof searchLibrary>[2]> = {}) =>
   searchLibrary(db, kb, { query, ...extra });
