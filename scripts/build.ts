@@ -26,6 +26,7 @@ const entries: Record<string, string> = {
   popup: 'src/pages/popup/main.tsx',
   options: 'src/pages/options/main.tsx',
   reader: 'src/pages/reader/main.tsx',
+  entity: 'src/pages/entity/main.tsx',
   dashboard: 'src/pages/dashboard/main.tsx',
 };
 
