@@ -25,6 +25,7 @@ import { syncBuiltinKb } from './kb-loader';
 import { readyKb } from './library/passage-index';
 import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
+import { boundSearchJournal } from './search/index-store';
 import { SyncEngine } from './sync/engine';
 import { LiveChannel, withLiveChannel } from './sync/live';
 import { makeSyncHandlers } from './sync/sync-handlers';
@@ -92,6 +93,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 browser.runtime.onStartup.addListener(() => {
   void installContextMenu();
   void syncTriggers.startUp();
+  void boundSearchJournal(db).catch(() => undefined);
 });
 browser.contextMenus.onClicked.addListener(onContextMenuClicked);
 

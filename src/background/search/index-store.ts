@@ -13,7 +13,7 @@ import type { GlossDb } from '../db/database';
 import { builtinSources, storedKbVersion } from '../db/kb-repo';
 import { liveNotes, notesByIds } from '../db/notes-repo';
 import { dropSearchSnapshot, loadSearchSnapshot, saveSearchSnapshot } from '../db/search-index-repo';
-import { journalHead, journalSince } from '../db/search-journal';
+import { journalHead, journalLength, journalSince } from '../db/search-journal';
 import { getUserSource, liveUserSources } from '../db/user-sources-repo';
 import type { KbState } from '../library/effective-kb';
 import { builtinMeta, userMeta } from '../library/source-meta';
@@ -33,6 +33,13 @@ import { dropDoc, type Index, indexFromJson, newIndex, putDoc } from './search-i
 const FORMAT = 1;
 /** How long after a change the index is saved (changes often come in bursts: an import, a pull). */
 const SAVE_DELAY_MS = 2000;
+/** After a failed save (a full disk), when to try again. */
+const RETRY_DELAY_MS = 60_000;
+/**
+ * A journal longer than this (a reader who never searches) is dropped with the snapshot at start-up: the
+ * first search then builds the index, which costs less than replaying that many writes.
+ */
+const JOURNAL_LIMIT = 20_000;
 
 export interface IndexState {
   index: Index;
@@ -253,12 +260,18 @@ export function saveIndexNow(db: GlossDb): Promise<void> {
   });
 }
 
-function saveSoon(db: GlossDb, slot: Slot): void {
+function saveSoon(db: GlossDb, slot: Slot, delayMs = SAVE_DELAY_MS): void {
   if (slot.saveTimer) clearTimeout(slot.saveTimer);
   slot.saveTimer = setTimeout(() => {
     slot.saveTimer = undefined;
-    void saveIndexNow(db).catch(() => saveSoon(db, slot));
-  }, SAVE_DELAY_MS);
+    // Not saved: searches still work from memory, and the journal keeps what the snapshot lacks.
+    void saveIndexNow(db).catch(() => saveSoon(db, slot, RETRY_DELAY_MS));
+  }, delayMs);
+}
+
+/** At start-up: drops a journal that grew past its use (see JOURNAL_LIMIT) with its snapshot. */
+export async function boundSearchJournal(db: GlossDb, limit = JOURNAL_LIMIT): Promise<void> {
+  if ((await journalLength(db)) > limit) await dropSearchSnapshot(db);
 }
 
 /** The index, loaded or built, brought up to date with everything written before this call. */

@@ -16,7 +16,9 @@ const { syncBuiltinKb } = await import('../../../../src/background/kb-loader');
 const { makeLibraryHandlers } = await import('../../../../src/background/library/library-handlers');
 const { addNote, draftOf, editNote, changeNote } = await import('../../../../src/background/db/notes-repo');
 const { searchLibrary } = await import('../../../../src/background/search/search-handlers');
-const { readyIndex, saveIndexNow } = await import('../../../../src/background/search/index-store');
+const { boundSearchJournal, readyIndex, saveIndexNow } = await import(
+  '../../../../src/background/search/index-store'
+);
 const { readyKb } = await import('../../../../src/background/library/passage-index');
 const { compileKb } = await import('../../../../src/kb/compile');
 type GlossDb = import('../../../../src/background/db/database').GlossDb;
@@ -318,6 +320,22 @@ describe('kept in IndexedDB', () => {
     const r = await searchLibrary(restarted, kb, { query: 'breakwater' });
     expect(ids(r, 'note')).toEqual([later.id]);
     expect(ids(await searchLibrary(restarted, kb, { query: 'lighthouse' }), 'note')).toHaveLength(1);
+    restarted.close();
+  });
+
+  it('drops a journal grown past its use, with its snapshot, and the next search still finds everything', async () => {
+    const a = await note('first: estuary');
+    await search('estuary');
+    await saveIndexNow(db);
+    await note('second: estuary');
+    await note('third: estuary');
+    await boundSearchJournal(db, 1);
+    expect(await db.searchJournal.count()).toBe(0);
+    expect(await db.searchIndex.count()).toBe(0);
+    const restarted = openDb(name);
+    const r = await searchLibrary(restarted, kb, { query: 'estuary' });
+    expect(r.groups[0]?.total).toBe(3);
+    expect(ids(r, 'note')).toContain(a.id);
     restarted.close();
   });
 
