@@ -4,10 +4,10 @@
  * highlighted), and the one recorder of each database.
  */
 import type { Runtime } from '../../platform/browser';
-import { broadcastPageEvent } from '../../platform/messaging';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store';
 import { pageKey } from '../../shared/notes/normalize-url';
 import type { GlossDb } from '../db/database';
+import { announceDataChanged } from '../page-events';
 import { getTabMentions, totals } from '../tab-mentions';
 import { FLUSH_DELAY_MS, HistoryRecorder } from './recorder';
 
@@ -23,7 +23,8 @@ export function historyRecorder(db: GlossDb): HistoryRecorder {
     recorder = new HistoryRecorder({
       db,
       loadSettings,
-      announce: () => broadcastPageEvent('dataChanged', { kinds: ['history'] }),
+      // Coalesced with every other change (page-events.ts): a flush and a clear each cost a page one refetch.
+      announce: async () => announceDataChanged(['history']),
       now: Date.now,
       delayMs: FLUSH_DELAY_MS,
     });

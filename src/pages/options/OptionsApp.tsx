@@ -1,6 +1,6 @@
 /**
- * The options page: highlight settings and the name written into exports (saved as they change), syncing
- * notes, and the knowledge base.
+ * The options page: highlight settings, the name written into exports and the history (saved as they
+ * change), syncing notes, and the knowledge base.
  */
 import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
@@ -9,6 +9,7 @@ import { Notice } from '../shared/Notice';
 import { CreatorNameField } from './CreatorNameField';
 import { EntityTypesField, withType } from './EntityTypesField';
 import { HighlightStyleField } from './HighlightStyleField';
+import { HistorySection } from './HistorySection';
 import { HoverDelayField } from './HoverDelayField';
 import { KbSection } from './KbSection';
 import { SaveStatus } from './SaveStatus';
@@ -16,7 +17,7 @@ import { SyncSection } from './SyncSection';
 import { type SaveState, useSettingsEditor } from './use-settings-editor';
 
 /** The sections whose controls save settings; each shows the save status of its own changes. */
-type SettingsSection = 'highlights' | 'exports';
+type SettingsSection = 'highlights' | 'exports' | 'history';
 const IDLE: SaveState = { kind: 'idle' };
 
 /** No Save button: every control saves on change, and the status line of its section confirms it. */
@@ -74,6 +75,7 @@ export function OptionsApp() {
         )}
         <SaveStatus state={statusOf('exports')} />
       </section>
+      <HistorySection settings={settings} onChange={update('history')} saveState={statusOf('history')} />
       <SyncSection />
       <KbSection />
     </main>

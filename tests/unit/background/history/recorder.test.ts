@@ -55,6 +55,7 @@ const { historyRecorder, reportPageSighting, watchHistorySettings } = await impo
   '../../../../src/background/history/page-reports'
 );
 const { FLUSH_DELAY_MS } = await import('../../../../src/background/history/recorder');
+const { flushDataChanged } = await import('../../../../src/background/page-events');
 const { makeHistoryHandlers } = await import('../../../../src/background/history/history-handlers');
 type GlossDb = ReturnType<typeof openDb>;
 
@@ -81,7 +82,12 @@ async function report(
   await recordMentions(s.tab!.id!, s.frameId ?? 0, url, counts);
   await reportPageSighting(db, s, title);
 }
-const historyEvents = () =>
+/** The `dataChanged` events about the history sent so far (coalesced ones sent now). */
+const historyEvents = async () => {
+  await flushDataChanged();
+  return sentHistoryEvents();
+};
+const sentHistoryEvents = () =>
   broadcasts.filter(
     (b) =>
       JSON.stringify(b) ===
@@ -94,6 +100,8 @@ async function afterDelay(): Promise<void> {
 }
 
 beforeEach(async () => {
+  // The announcer is the background's one: what an earlier test left pending goes out before this one.
+  await flushDataChanged();
   session.clear();
   syncArea.clear();
   broadcasts.length = 0;
@@ -126,7 +134,7 @@ describe('history recorder', () => {
 
     await afterDelay();
     expect(opened.mock.calls.map((c) => [c[0], c[1]])).toEqual([[['sightings'], 'readwrite']]);
-    expect(historyEvents()).toBe(1);
+    expect(await historyEvents()).toBe(1);
     // The tab's totals over all its frames, under the same page key notes use, with the top frame's title.
     expect(await db.sightings.get(['apt10', 'https://news.example/a'])).toEqual({
       entityId: 'apt10',
@@ -171,7 +179,7 @@ describe('history recorder', () => {
     await afterDelay();
     expect(writes()).toBe(0);
     expect(await db.sightings.count()).toBe(0);
-    expect(historyEvents()).toBe(0);
+    expect(await historyEvents()).toBe(0);
     // The same page from a normal window is recorded: it was the private window that kept it out.
     await report(sender(6), 'https://news.example/private', { apt10: 2 }, 'Private');
     await afterDelay();
@@ -233,7 +241,7 @@ describe('history recorder', () => {
     const { saveSettings } = await import('../../../../src/platform/settings-store');
     await saveSettings({ historyRetentionDays: 7 });
     await vi.waitFor(async () => expect(await db.sightings.count()).toBe(1));
-    await vi.waitFor(() => expect(historyEvents()).toBe(1));
+    await vi.waitFor(async () => expect(await historyEvents()).toBe(1));
     // "Until I clear it" never prunes.
     vi.setSystemTime(NOW + 5000 * DAY);
     await saveSettings({ historyRetentionDays: 0 });
@@ -258,7 +266,7 @@ describe('history recorder', () => {
     await report(sender(1), 'https://news.example/c', { nec: 1 }, 'C');
     broadcasts.length = 0;
     await handlers.clearHistory({}, sender(0));
-    expect(historyEvents()).toBe(1);
+    expect(await historyEvents()).toBe(1);
     await afterDelay();
     expect(await handlers.getHistoryStats({}, sender(0))).toEqual({ pageCount: 0, sightingCount: 0 });
   });
