@@ -40,6 +40,8 @@ function frameLabels(): CardFrameLabels {
     loading: t('cardLoading'),
     dialogLabel: (name) => t('cardDialogLabel', name),
     mentionsOnPage: (n) => tCount('cardMentionsOnPage', n),
+    entityPage: t('entityPageLink'),
+    entityPageLabel: (name) => t('entityPageLinkLabel', name),
   };
 }
 
@@ -107,6 +109,7 @@ export class ActivePage {
         loadCard: (entityId) => sendRequest('getCard', { entityId }),
         openSource: (target) => void sendRequest('openReader', target),
         openSettings: () => void sendRequest('openOptions', {}),
+        openEntityPage: (id) => void sendRequest('openEntityPage', { id }),
         cache: this.cardCache,
       }),
       hoverDelayMs: () => deps.settings().hoverDelayMs,

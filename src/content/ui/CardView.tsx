@@ -18,6 +18,9 @@ export interface CardFrameLabels extends CardBodyLabels {
   loading: string;
   dialogLabel: (name: string) => string;
   mentionsOnPage: (count: number) => string;
+  /** The link to the entity's own page, and its accessible name ("Open the page of APT10"). */
+  entityPage: string;
+  entityPageLabel: (name: string) => string;
 }
 
 /** Props of `CardView`. */
@@ -30,6 +33,8 @@ export interface CardViewProps {
   onOpenSettings: () => void;
   onOpenSource: (target: SourceTarget) => void;
   onSelectEntity: (entityId: string) => void;
+  /** Opens the entity's page (entity.html) in a tab; the card cannot open extension pages itself. */
+  onOpenEntityPage: () => void;
   /** Shown under the entity's content: the reader's notes about it. */
   children?: ComponentChildren;
 }
@@ -84,6 +89,18 @@ export function CardView(props: CardViewProps) {
             {content.kind === 'loading' ? labels.loading : content.message}
           </p>
         </>
+      )}
+      {content.kind === 'ready' && (
+        <p class="gloss-entity-page">
+          <button
+            type="button"
+            class="gloss-link-button"
+            aria-label={labels.entityPageLabel(name)}
+            onClick={props.onOpenEntityPage}
+          >
+            {labels.entityPage}
+          </button>
+        </p>
       )}
       {props.children}
     </div>

@@ -24,6 +24,7 @@ export interface EntityCardProps {
   onOpenSettings: () => void;
   onOpenSource: (target: SourceTarget) => void;
   onSelectEntity: (entityId: string) => void;
+  onOpenEntityPage: (entityId: string) => void;
   setSticky: (sticky: boolean) => void;
 }
 
@@ -63,6 +64,7 @@ export function EntityCard(props: EntityCardProps) {
       onOpenSettings={props.onOpenSettings}
       onOpenSource={props.onOpenSource}
       onSelectEntity={props.onSelectEntity}
+      onOpenEntityPage={() => props.onOpenEntityPage(entityId)}
     >
       <EntityNotes
         entityId={entityId}

@@ -26,6 +26,8 @@ export interface CardContentDeps {
   loadCard: (entityId: string) => Promise<Result<CardData>>;
   openSource: (target: SourceTarget) => void;
   openSettings: () => void;
+  /** Opens an entity's page in a tab (through the background). */
+  openEntityPage: (entityId: string) => void;
   /** Cards already loaded on this page, by entity id; the page empties it when the knowledge base changes. */
   cache: Map<string, CardData>;
 }
@@ -83,6 +85,7 @@ export function cardContent(deps: CardContentDeps): (target: CardTarget, ctx: Ca
       onOpenSettings: deps.openSettings,
       onOpenSource: deps.openSource,
       onSelectEntity: ctx.showEntity,
+      onOpenEntityPage: deps.openEntityPage,
       setSticky: ctx.setSticky,
     });
   };

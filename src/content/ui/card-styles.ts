@@ -30,6 +30,7 @@ export const CARD_CSS = `
 .gloss-name { font-size: 17px; line-height: 1.3; margin: 0 0 2px; font-weight: 650; }
 .gloss-type { margin: 0 0 6px; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; }
 .gloss-count { margin: 0 0 6px; color: var(--muted); font-size: 12px; }
+.gloss-entity-page { margin: 8px 0 0; font-size: 13px; }
 .gloss-description { margin: 0 0 10px; }
 .gloss-section { font-size: 12px; font-weight: 650; margin: 12px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .gloss-passages, .gloss-related, .gloss-links { list-style: none; margin: 0; padding: 0; }

@@ -4,6 +4,7 @@ import { cardLabels } from '../../platform/card-labels';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import { CardBody, type SourceTarget } from '../../shared/ui/CardBody';
+import { entityHref } from '../entity/entity-url';
 import { errorText } from '../shared/error-text';
 import { Notice } from '../shared/Notice';
 import { useAsync } from '../shared/use-async';
@@ -42,6 +43,17 @@ export function EntityCardPanel({ entityId, onSelectEntity }: EntityCardPanelPro
         onSelectEntity={onSelectEntity}
         headingLevel={3}
       />
+      {/* A plain link (a new tab), so it can also be middle-clicked or copied like any other. */}
+      <p class="entity-page-link">
+        <a
+          href={entityHref(entityId)}
+          target="_blank"
+          rel="noopener"
+          aria-label={t('entityPageLinkLabel', state.value.entity.name)}
+        >
+          {t('entityPageLink')}
+        </a>
+      </p>
       {openError && <Notice kind="error">{t('popupActionFailed', openError)}</Notice>}
     </>
   );

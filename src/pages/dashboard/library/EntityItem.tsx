@@ -2,7 +2,10 @@
 import { useId, useState } from 'preact/hooks';
 import { entityTypeLabel } from '../../../platform/entity-type-label';
 import { t, tCount } from '../../../platform/i18n';
+import { request } from '../../../platform/messaging';
 import type { EntityListItem } from '../../../shared/library/library-types';
+import { errorText } from '../../shared/error-text';
+import { Notice } from '../../shared/Notice';
 import { EntityQuotes } from './EntityQuotes';
 
 /** What the row's buttons do; the panel does the requests. */
@@ -34,6 +37,14 @@ function Badges({ entity }: { entity: EntityListItem }) {
 /** Reset is offered only for an edited built-in entity, Delete only for the reader's own. */
 export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }: EntityItemProps) {
   const [isQuotesOpen, setIsQuotesOpen] = useState(false);
+  const [openError, setOpenError] = useState('');
+  const openPage = (): void => {
+    setOpenError('');
+    request('openEntityPage', { id: entity.id }).then(
+      () => undefined,
+      (e: unknown) => setOpenError(errorText(e)),
+    );
+  };
   const quotesId = `entity-quotes-${entity.id}`;
   const titleId = useId();
   return (
@@ -73,7 +84,11 @@ export function EntityItem({ entity, onEdit, onToggleHidden, onReset, onDelete }
         >
           {t('libQuotes')}
         </button>
+        <button type="button" onClick={openPage}>
+          {t('entityPageOpenPage')}
+        </button>
       </fieldset>
+      {openError && <Notice kind="error">{t('entityPageOpenFailed', openError)}</Notice>}
       <div id={quotesId}>{isQuotesOpen && <EntityQuotes entityId={entity.id} />}</div>
     </li>
   );

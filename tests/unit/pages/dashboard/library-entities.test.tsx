@@ -205,4 +205,21 @@ describe('entities tab: actions', () => {
       ]),
     );
   });
+
+  it("opens the entity's page, and says so when it cannot", async () => {
+    handlers.set('openEntityPage', (args) => {
+      if ((args as { id: string }).id === 'mine') throw new Error('That entity no longer exists.');
+      return null;
+    });
+    await renderPanel();
+    button('Open page', row('cicada'))!.click();
+    await vi.waitFor(() => expect(argsOf('openEntityPage')).toEqual([{ id: 'cicada' }]));
+    expect(row('cicada').querySelector('[role=alert]')).toBeNull();
+    button('Open page', row('mine'))!.click();
+    await vi.waitFor(() =>
+      expect(row('mine').querySelector('[role=alert]')?.textContent).toBe(
+        'Could not open the entity page: That entity no longer exists.',
+      ),
+    );
+  });
 });

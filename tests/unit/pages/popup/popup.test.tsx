@@ -117,6 +117,10 @@ describe('popup', () => {
     await vi.waitFor(() => expect($('[data-entity-id="apt40"] .gloss-card-body')).not.toBeNull());
     expect(row.getAttribute('aria-expanded')).toBe('true');
     expect($('[data-entity-id="apt40"]')?.textContent).toContain('APT40 is a thing.');
+    const pageLink = $<HTMLAnchorElement>('[data-entity-id="apt40"] .entity-page-link a')!;
+    expect(pageLink.getAttribute('href')).toBe('entity.html?id=apt40');
+    expect(pageLink.getAttribute('target')).toBe('_blank');
+    expect(pageLink.getAttribute('aria-label')).toBe('Open the page of APT40');
 
     $<HTMLAnchorElement>('[data-entity-id="apt40"] .gloss-read-source')!.click();
     await vi.waitFor(() => expect(sent.some((m) => m.type === 'openReader')).toBe(true));
