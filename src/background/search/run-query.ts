@@ -27,6 +27,8 @@ import { parseDocId } from './search-docs';
 import { searchOptions } from './search-index';
 
 const DEFAULT_LIMIT = 8;
+/** Fewer exact matches than this, and typos are forgiven too (a second, slower pass). */
+const ENOUGH = 5;
 /** An entity named exactly what was typed outranks every mention elsewhere. */
 const EXACT_NAME_BONUS = 4;
 const DESCRIPTION_CHARS = 180;
@@ -162,9 +164,13 @@ export async function runQuery(
   const kinds = new Set<SearchKind>(q.kinds?.length ? q.kinds : SEARCH_KINDS);
   const connected = q.entityId ? await connectedTo(db, kb, q.entityId) : undefined;
   const filter = (docId: string) => kinds.has(parseDocId(docId).kind) && (connected?.(docId) ?? true);
-  let results = st.index.search(q.query, searchOptions('AND', filter));
+  let results = st.index.search(q.query, searchOptions('exact', filter));
+  if (results.length < ENOUGH) {
+    const withTypos = st.index.search(q.query, searchOptions('typos', filter));
+    if (withTypos.length > results.length) results = withTypos;
+  }
   if (results.length === 0 && terms.length > 1)
-    results = st.index.search(q.query, searchOptions('OR', filter));
+    results = st.index.search(q.query, searchOptions('any word', filter));
   const found = collect(results, kb, foldText(q.query).trim());
   const limit = q.limit ?? DEFAULT_LIMIT;
   const groups: SearchGroup[] = [];

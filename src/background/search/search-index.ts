@@ -41,17 +41,21 @@ export function dropDoc(index: Index, id: string): void {
   if (index.has(id)) index.discard(id);
 }
 
+/** How strictly a pass of a query matches (run-query.ts tries them in this order until one finds enough). */
+export type Strictness = 'exact' | 'typos' | 'any word';
+
 /**
- * How queries match: every word must occur (`AND`; run-query.ts falls back to any word when none has all);
- * the word being typed (the last) and words of unspaced scripts match as prefixes; longer Latin words
- * forgive one typo in five letters, at most two.
+ * How queries match: every word must occur (but in the last pass, any word); the word being typed (the
+ * last, from three letters) and words of unspaced scripts match as prefixes; the second pass also forgives
+ * one typo in five letters (at most two) in longer Latin words. Fuzzy matching walks the whole term tree,
+ * so it runs only when the exact pass found too little.
  */
-export function searchOptions(combineWith: 'AND' | 'OR', filter?: (id: string) => boolean): SearchOptions {
+export function searchOptions(strictness: Strictness, filter?: (id: string) => boolean): SearchOptions {
   return {
     boost: BOOST,
-    combineWith,
-    prefix: (term, i, terms) => isUnspacedTerm(term) || (i === terms.length - 1 && term.length >= 2),
-    fuzzy: (term) => (term.length >= 5 && !isUnspacedTerm(term) ? 0.2 : false),
+    combineWith: strictness === 'any word' ? 'OR' : 'AND',
+    prefix: (term, i, terms) => isUnspacedTerm(term) || (i === terms.length - 1 && term.length >= 3),
+    fuzzy: (term) => (strictness !== 'exact' && term.length >= 5 && !isUnspacedTerm(term) ? 0.2 : false),
     maxFuzzy: 2,
     ...(filter ? { filter: (result) => filter(String(result.id)) } : {}),
   };
