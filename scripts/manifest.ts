@@ -16,6 +16,8 @@ type Manifest = Record<string, unknown>;
 export function manifestFor(base: Manifest, target: Target, version: string): Manifest {
   const m: Manifest = structuredClone(base);
   m.version = version;
+  // The address bar's `gl` keyword (background/search/omnibox.ts); both browsers take the same key.
+  m.omnibox = { keyword: 'gl' };
   if (target === 'chrome') {
     m.background = { service_worker: 'background.js' };
     // caretPositionFromPoint (hit-testing highlights) arrived in Chrome 128.

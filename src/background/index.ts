@@ -6,6 +6,7 @@
  *   onMessage ────▶ router (validate, check sender) ──▶ handlers ──▶ db/ repositories
  *   tabs events ──▶ tab-mentions, tab-notes (forget what closed or navigating tabs reported)
  *   context menu ─▶ context-menu (add note, make entity, add source → the tab's content script)
+ *   address bar `gl` ─▶ search/omnibox (suggestions from the search index; Enter opens the result)
  *   edits, alarms, online, start-up ──▶ sync/triggers ──▶ sync/engine ◀──▶ sync server
  *   sync server ─ WebSocket "changed at N" ─▶ sync/live ──▶ sync/engine
  */
@@ -26,6 +27,7 @@ import { readyKb } from './library/passage-index';
 import { announceNotesChanged } from './notes-handlers';
 import { route } from './router';
 import { boundSearchJournal } from './search/index-store';
+import { registerOmnibox } from './search/omnibox';
 import { SyncEngine } from './sync/engine';
 import { LiveChannel, withLiveChannel } from './sync/live';
 import { makeSyncHandlers } from './sync/sync-handlers';
@@ -96,6 +98,7 @@ browser.runtime.onStartup.addListener(() => {
   void boundSearchJournal(db).catch(() => undefined);
 });
 browser.contextMenus.onClicked.addListener(onContextMenuClicked);
+registerOmnibox(db);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void forgetTab(tabId);

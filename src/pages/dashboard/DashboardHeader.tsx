@@ -1,4 +1,8 @@
-/** The dashboard's banner: title, how many notes show, how syncing stands, export and import, search and filters. */
+/**
+ * The Notes tab's banner: title, how many notes show, how syncing stands, export and import, and the notes
+ * filters. The search across notes, sources and entities is the bar above the tabs (main.tsx), so it is there
+ * on every tab.
+ */
 import { t, tCount } from '../../platform/i18n';
 import type { Notebook } from '../../shared/protocol';
 import { SyncStatusLine } from '../shared/SyncStatusLine';
@@ -24,7 +28,7 @@ function countText(view: DashboardView): string {
 }
 
 /**
- * The count is a polite live region, so someone typing in the search box hears how many notes are left
+ * The count is a polite live region, so someone typing in the filter box hears how many notes are left
  * without leaving it. Export and the filters wait for notes: with none they could do nothing.
  */
 export function DashboardHeader({ state, view, filters, onFiltersChange, onImported }: DashboardHeaderProps) {

@@ -1,4 +1,4 @@
-/** The search box and the filter menus above the list. */
+/** The Notes tab's filter box and menus above the list (the search across everything is the bar on top). */
 import type { ComponentChildren } from 'preact';
 import { t } from '../../platform/i18n';
 import { NOTE_COLORS, type NoteColor } from '../../shared/notes/note-types';
@@ -61,7 +61,7 @@ export function Filters({ filters, choices, hasOrphans, onChange }: FiltersProps
   return (
     <search class="dashboard-filters">
       <div class="filter filter-search">
-        <label for="note-search">{t('dashboardSearch')}</label>
+        <label for="note-search">{t('searchFilterNotes')}</label>
         <input
           id="note-search"
           type="search"

@@ -4,6 +4,7 @@ import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
 import type { TabNotes, TabSummary } from '../../shared/protocol';
 import { Notice } from '../shared/Notice';
+import { SearchLayer } from '../shared/search/SearchLayer';
 import { useAsync } from '../shared/use-async';
 import { AddSourceButton } from './AddSourceButton';
 import { PageNotes } from './PageNotes';
@@ -25,6 +26,8 @@ export interface PopupAppProps {
 const REFRESH_MS = 2000;
 /** How often it is asked for while the page is being scanned after the site was switched on. */
 const SCANNING_REFRESH_MS = 200;
+/** Hits per kind the popup's search shows; "N more in the dashboard" links to the rest. */
+const POPUP_SEARCH_LIMIT = 5;
 
 async function loadSummary(search: string): Promise<{ summary: TabSummary; notes: TabNotes }> {
   const tabId = await resolvePopupTabId(search);
@@ -60,19 +63,22 @@ export function PopupApp({ search }: PopupAppProps) {
         <h1>{t('extName')}</h1>
         {host && <p class="popup-host">{host}</p>}
       </header>
-      <main class="popup-main">
-        {state.status === 'loading' && <Notice>{t('popupLoading')}</Notice>}
-        {state.status === 'error' && <Notice kind="error">{t('popupError', state.error)}</Notice>}
-        {state.status === 'ready' && (
-          <>
-            <TabSummaryView summary={state.value.summary} onSiteChanged={refresh} />
-            {state.value.summary.isSupported && state.value.summary.isEnabled && (
-              <AddSourceButton tabId={state.value.summary.tabId} />
-            )}
-            <PageNotes notes={state.value.notes} />
-          </>
-        )}
-      </main>
+      {/* The search's results take the body's place while it has words; the footer stays. */}
+      <SearchLayer prefix="popup-search" barClass="popup-search" limit={POPUP_SEARCH_LIMIT} hasMoreLink>
+        <main class="popup-main">
+          {state.status === 'loading' && <Notice>{t('popupLoading')}</Notice>}
+          {state.status === 'error' && <Notice kind="error">{t('popupError', state.error)}</Notice>}
+          {state.status === 'ready' && (
+            <>
+              <TabSummaryView summary={state.value.summary} onSiteChanged={refresh} />
+              {state.value.summary.isSupported && state.value.summary.isEnabled && (
+                <AddSourceButton tabId={state.value.summary.tabId} />
+              )}
+              <PageNotes notes={state.value.notes} />
+            </>
+          )}
+        </main>
+      </SearchLayer>
       <PopupFooter />
     </div>
   );

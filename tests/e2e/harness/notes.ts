@@ -17,7 +17,7 @@ export const NOTE_UI = {
   noteCard: 'Note',
   save: 'Save',
   orphan: 'Not found on this page',
-  search: 'Search notes',
+  search: 'Filter notes',
   orphansOnly: 'Only notes not found on their page',
   exportJsonLd: 'Export JSON-LD',
   importNotes: 'Import notes…',

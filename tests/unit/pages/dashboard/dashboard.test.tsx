@@ -234,7 +234,7 @@ describe('dashboard: search and filters', () => {
     const onFiltersChanged = vi.fn();
     await renderDashboard('', onFiltersChanged);
     const box = $<HTMLInputElement>('input[type="search"]')!;
-    expect(root.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Search notes');
+    expect(root.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Filter notes');
 
     type(box, 'CAFE');
     await vi.waitFor(() => expect(shownIds()).toEqual(['n1']));

@@ -1,0 +1,204 @@
+/**
+ * The address bar's `gl` keyword: what is typed after it is searched in the library as it changes (best six
+ * results as suggestions), and Enter opens the chosen result where it belongs, or the dashboard's search for
+ * plain words. Listeners are registered synchronously at the background's top level (it can be killed at any
+ * moment); nothing here keeps state of record.
+ *
+ *   onInputChanged ──▶ searchLibrary ──▶ suggestions (content = `gloss:<kind>:<ids>`)
+ *   onInputEntered ──▶ a target: the note's page (scrolled to it), the reader at the passage, the entity page
+ *                  └─▶ plain words: dashboard.html?search=<words>
+ */
+import { browser, type Tabs } from '../../platform/browser';
+import { extensionUrl } from '../../platform/extension-assets';
+import { t } from '../../platform/i18n';
+import { dashboardSearchHref } from '../../shared/search/search-address';
+import type { SearchQuery, SearchResults, SearchTarget, SnippetPart } from '../../shared/search/search-types';
+import { SEARCH_QUERY_MAX } from '../../shared/search/search-types';
+import type { GlossDb } from '../db/database';
+import { getNote } from '../db/notes-repo';
+import { loadShippedBundle } from '../handlers';
+import { ensureKb } from '../kb-loader';
+import { requestFocus } from '../tab-notes';
+import { searchLibrary } from './search-handlers';
+
+/** How many suggestions the address bar is given (Chrome shows at most about this many). */
+export const OMNIBOX_SUGGESTIONS = 6;
+
+/** Where the browser wants a chosen suggestion opened. */
+export type Disposition = 'currentTab' | 'newForegroundTab' | 'newBackgroundTab';
+
+/** One suggestion, as `omnibox.onInputChanged`'s `suggest` takes it. */
+export interface Suggestion {
+  content: string;
+  description: string;
+}
+
+const PREFIX = 'gloss:';
+
+/** A target as a suggestion's `content`: `gloss:note:<id>`, `gloss:source:<id>:<passage>`, `gloss:entity:<id>`. */
+export function encodeTarget(target: SearchTarget): string {
+  const parts =
+    target.kind === 'note'
+      ? [target.noteId]
+      : target.kind === 'entity'
+        ? [target.entityId]
+        : [target.sourceId, ...(target.passageId ? [target.passageId] : [])];
+  // Ids may hold colons (a passage id is `source:block:start`), so each part is percent-encoded.
+  return `${PREFIX}${target.kind}:${parts.map(encodeURIComponent).join(':')}`;
+}
+
+/** The target a suggestion's `content` names; `undefined` for anything else (words the reader typed). */
+export function decodeTarget(text: string): SearchTarget | undefined {
+  if (!text.startsWith(PREFIX)) return undefined;
+  const [kind, ...encoded] = text.slice(PREFIX.length).split(':');
+  let parts: string[];
+  try {
+    parts = encoded.map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  const [first, second] = parts;
+  if (!first || parts.some((part) => part === '')) return undefined;
+  if (kind === 'note' && parts.length === 1) return { kind: 'note', noteId: first };
+  if (kind === 'entity' && parts.length === 1) return { kind: 'entity', entityId: first };
+  if (kind === 'source' && parts.length <= 2)
+    return second
+      ? { kind: 'source', sourceId: first, passageId: second }
+      : { kind: 'source', sourceId: first };
+  return undefined;
+}
+
+/** Text safe inside Chrome's description markup (XML: the five predefined entities). */
+export const escapeXml = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
+
+/** One line: the address bar shows no line breaks. */
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The suggestions for some results: the best few over every group, by score. */
+export function suggestionsFor(results: SearchResults, isMarkup: boolean): Suggestion[] {
+  const hits = results.groups
+    .flatMap((group) => group.hits)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, OMNIBOX_SUGGESTIONS);
+  return hits.map((hit) => {
+    const title: SnippetPart[] = hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title }];
+    const tail = [
+      t(`searchKind_${hit.kind}`),
+      oneLine(hit.detail.replace(/^entityType_[a-z_]+/, (k) => t(k))),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const description = isMarkup
+      ? `${title.map((p) => (p.mark ? `<match>${escapeXml(oneLine(p.text))}</match>` : escapeXml(p.text))).join('')} <dim>— ${escapeXml(tail)}</dim>`
+      : `${oneLine(title.map((p) => p.text).join(''))} — ${tail}`;
+    return { content: encodeTarget(hit.target), description: oneLine(description) };
+  });
+}
+
+/** What the omnibox needs from the background: a search, and whether descriptions take Chrome's markup. */
+export interface OmniboxDeps {
+  search: (query: SearchQuery) => Promise<SearchResults>;
+  /** Chrome styles descriptions with `<match>`/`<dim>`; Firefox shows them as plain text. */
+  isMarkup: boolean;
+}
+
+/**
+ * The `onInputChanged` listener. Each input gets a number and only the latest one's results are suggested,
+ * so a slow search for "ap" never replaces the suggestions for "apt10".
+ */
+export function makeInputChanged(
+  deps: OmniboxDeps,
+): (text: string, suggest: (s: Suggestion[]) => void) => Promise<void> {
+  let latest = 0;
+  return async (text, suggest) => {
+    const mine = ++latest;
+    const words = text.trim().slice(0, SEARCH_QUERY_MAX);
+    const shown = deps.isMarkup ? escapeXml(oneLine(words)) : oneLine(words);
+    browser.omnibox.setDefaultSuggestion({ description: t('searchOmniboxDefault', shown) });
+    if (!words) {
+      suggest([]);
+      return;
+    }
+    try {
+      const results = await deps.search({ query: words, limit: OMNIBOX_SUGGESTIONS });
+      if (mine === latest) suggest(suggestionsFor(results, deps.isMarkup));
+    } catch (e) {
+      // The default suggestion (the dashboard's search) still works, and shows the error in words.
+      console.warn('Gloss: address bar search failed', e);
+      if (mine === latest) suggest([]);
+    }
+  };
+}
+
+/** The address a target opens at; a note that is gone or has no web page opens the dashboard instead. */
+export async function targetUrl(
+  db: GlossDb,
+  target: SearchTarget,
+): Promise<{ url: string; noteId?: string }> {
+  switch (target.kind) {
+    case 'note': {
+      const note = await getNote(db, target.noteId);
+      if (!note || note.deleted || !/^(https?|file):/i.test(note.url))
+        return { url: extensionUrl('dashboard.html') };
+      return { url: note.url, noteId: note.id };
+    }
+    case 'source': {
+      const query = new URLSearchParams({ source: target.sourceId });
+      if (target.passageId) query.set('passage', target.passageId);
+      return { url: extensionUrl(`reader.html?${query}`) };
+    }
+    case 'entity':
+      return { url: extensionUrl(`entity.html?${new URLSearchParams({ id: target.entityId })}`) };
+  }
+}
+
+/** Opens `url` as the browser asked; a note's page is told which note to scroll to, as `openNote` does. */
+async function openAt(url: string, disposition: Disposition, noteId: string | undefined): Promise<void> {
+  let tab: Tabs.Tab | undefined;
+  if (disposition === 'currentTab') {
+    [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  }
+  if (tab?.id !== undefined) {
+    // Asked before the page loads, so its content script finds it (a navigating tab keeps the request).
+    if (noteId) await requestFocus(tab.id, noteId);
+    await browser.tabs.update(tab.id, { url });
+    return;
+  }
+  const created = await browser.tabs.create({ url, active: disposition !== 'newBackgroundTab' });
+  if (noteId && created.id !== undefined) await requestFocus(created.id, noteId);
+}
+
+/** The `onInputEntered` listener's work: a chosen suggestion opens its target, plain words the dashboard. */
+export async function enterOmnibox(db: GlossDb, text: string, disposition: Disposition): Promise<void> {
+  const target = decodeTarget(text.trim());
+  if (target) {
+    const { url, noteId } = await targetUrl(db, target);
+    await openAt(url, disposition, noteId);
+    return;
+  }
+  await openAt(
+    extensionUrl(dashboardSearchHref(text.trim().slice(0, SEARCH_QUERY_MAX))),
+    disposition,
+    undefined,
+  );
+}
+
+/** Registers the keyword's listeners; call once, synchronously, at the top level of the background. */
+export function registerOmnibox(db: GlossDb): void {
+  // Absent where the manifest declares no keyword (and in tests of other parts).
+  if (!browser.omnibox) return;
+  const kb = (): Promise<string> => ensureKb(db, loadShippedBundle);
+  const onInputChanged = makeInputChanged({
+    search: (query) => searchLibrary(db, kb, query),
+    // Firefox alone has getBrowserInfo, and alone shows descriptions as plain text: one feature, one test.
+    isMarkup: typeof browser.runtime.getBrowserInfo !== 'function',
+  });
+  browser.omnibox.onInputChanged.addListener((text, suggest) => void onInputChanged(text, suggest));
+  browser.omnibox.onInputEntered.addListener((text, disposition) => {
+    enterOmnibox(db, text, disposition).catch((e: unknown) => console.error('Gloss: could not open that', e));
+  });
+}
