@@ -47,6 +47,17 @@ export async function reportPageSighting(
   sender: Runtime.MessageSender,
   title: string | undefined,
 ): Promise<void> {
+  // The history is a side line of the report: a failure here must not fail the badge and popup's counts.
+  await queueSighting(db, sender, title).catch((e: unknown) =>
+    console.warn('Gloss: could not queue where entities were seen', e),
+  );
+}
+
+async function queueSighting(
+  db: GlossDb,
+  sender: Runtime.MessageSender,
+  title: string | undefined,
+): Promise<void> {
   const tabId = sender.tab?.id;
   // Private windows are never recorded: the reader's history there must leave no trace.
   if (tabId === undefined || sender.tab?.incognito) return;

@@ -91,9 +91,9 @@ export class HistoryRecorder {
     const pages = [...this.pending.values()].filter((p) => Object.keys(p.counts).length > 0);
     this.pending = new Map();
     if (pages.length === 0) return;
-    const settings = await this.deps.loadSettings();
-    if (!settings.recordHistory) return;
     try {
+      const settings = await this.deps.loadSettings();
+      if (!settings.recordHistory) return;
       await recordSightings(this.deps.db, pages, settings.historyRetentionDays, this.deps.now());
     } catch (e) {
       // Not retried: a full disk would fail again, and a lost sighting is a few seconds of history.

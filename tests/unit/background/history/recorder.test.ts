@@ -54,7 +54,7 @@ const { recordMentions } = await import('../../../../src/background/tab-mentions
 const { historyRecorder, reportPageSighting, watchHistorySettings } = await import(
   '../../../../src/background/history/page-reports'
 );
-const { FLUSH_DELAY_MS } = await import('../../../../src/background/history/recorder');
+const { FLUSH_DELAY_MS, HistoryRecorder } = await import('../../../../src/background/history/recorder');
 const { flushDataChanged } = await import('../../../../src/background/page-events');
 const { makeHistoryHandlers } = await import('../../../../src/background/history/history-handlers');
 type GlossDb = ReturnType<typeof openDb>;
@@ -269,5 +269,40 @@ describe('history recorder', () => {
     expect(await historyEvents()).toBe(1);
     await afterDelay();
     expect(await handlers.getHistoryStats({}, sender(0))).toEqual({ pageCount: 0, sightingCount: 0 });
+  });
+
+  it('a write that fails is logged and dropped, and the next one works', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let isBroken = true;
+    const announce = vi.fn(async () => undefined);
+    const recorder = new HistoryRecorder({
+      db,
+      loadSettings: async () => {
+        if (isBroken) throw new Error('storage.sync is unavailable');
+        return DEFAULT_SETTINGS;
+      },
+      announce,
+      now: Date.now,
+      delayMs: 10,
+    });
+    const page = {
+      pageKey: 'https://news.example/a',
+      url: 'https://news.example/a',
+      title: 'A',
+      seenAt: NOW,
+      counts: { nec: 1 },
+    };
+    recorder.add(page);
+    await vi.advanceTimersByTimeAsync(10);
+    await expect(recorder.flush()).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith('Gloss: could not record where entities were seen', expect.any(Error));
+    expect(announce).not.toHaveBeenCalled();
+    isBroken = false;
+    recorder.add(page);
+    await vi.advanceTimersByTimeAsync(10);
+    await recorder.flush();
+    expect(await db.sightings.count()).toBe(1);
+    expect(announce).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
