@@ -12,6 +12,9 @@ import type { DashboardView } from './use-dashboard-view';
 export interface DashboardBodyProps {
   state: AsyncState<Notebook>;
   view: DashboardView;
+  /** Notes whose edit form is open. */
+  editing: ReadonlyMap<string, NoteView>;
+  onEditingChange: (note: NoteView, isEditing: boolean) => void;
   onRetry: () => Promise<void>;
   onClearFilters: () => void;
   onSave: (edit: NoteEdit) => Promise<void>;
@@ -23,6 +26,8 @@ export interface DashboardBodyProps {
 export function DashboardBody({
   state,
   view,
+  editing,
+  onEditingChange,
   onRetry,
   onClearFilters,
   onSave,
@@ -40,8 +45,10 @@ export function DashboardBody({
       </>
     );
   }
-  if (view.total === 0) return <EmptyNotebook />;
-  if (view.shown === 0) {
+  // A note being edited keeps the list up, even when it was the last one and was deleted elsewhere.
+  const isListEmpty = view.groups.length === 0;
+  if (view.total === 0 && isListEmpty) return <EmptyNotebook />;
+  if (isListEmpty) {
     return (
       <>
         <Notice>{t('dashboardNoMatch')}</Notice>
@@ -55,6 +62,9 @@ export function DashboardBody({
     <NoteList
       groups={view.groups}
       orphanIds={view.orphanIds}
+      editing={editing}
+      goneIds={view.goneIds}
+      onEditingChange={onEditingChange}
       onSave={onSave}
       onDelete={onDelete}
       onOpen={onOpen}

@@ -10,6 +10,8 @@ import { changedFields, draftOf, draftProblem, type EditFormValues } from './not
 /** Props of `NoteEditForm`. */
 export interface NoteEditFormProps {
   note: NoteView;
+  /** The note was deleted elsewhere (another tab, another device) while this form was open. */
+  isGone?: boolean;
   /** Saves the change; rejects with a readable message, and the form then stays open as typed. */
   onSave: (edit: NoteEdit) => Promise<void>;
   /** Closes the form: after a save, on Cancel, or on Escape. */
@@ -18,9 +20,11 @@ export interface NoteEditFormProps {
 
 /**
  * The draft starts from the note as it was when the form opened and is never reset by a refresh of the list,
- * so a reader's typing survives notes arriving from other tabs. Focus starts in the text box.
+ * so a reader's typing survives notes arriving from other tabs. Focus starts in the text box. If the note
+ * changes elsewhere meanwhile, the form says so (saving sends only the fields changed here); if it is
+ * deleted elsewhere, the form says that, keeps the draft to copy, and cannot save.
  */
-export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
+export function NoteEditForm({ note, isGone = false, onSave, onClose }: NoteEditFormProps) {
   // What the reader started from. Changes are measured against it, not against the latest `note`: if a
   // refresh brings a change made in another tab, a field the reader did not touch must not be sent back.
   const [base] = useState(note);
@@ -30,6 +34,7 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
   const body = useRef<HTMLTextAreaElement>(null);
   const id = `edit-${note.id}`;
   const problem = draftProblem(draft, note);
+  const isChangedElsewhere = !isGone && note.updatedAt !== base.updatedAt;
 
   useEffect(() => body.current?.focus(), []);
 
@@ -37,7 +42,7 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
 
   const submit = async (event: Event): Promise<void> => {
     event.preventDefault();
-    if (problem || isSaving) return;
+    if (problem || isSaving || isGone) return;
     const edit = changedFields(base, draft);
     if (!edit) return onClose();
     setSaving(true);
@@ -61,6 +66,15 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
 
   return (
     <form class="note-edit" onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('dashboardEditLabel')}>
+      {isGone && (
+        <p class="note-edit-error note-edit-gone" role="alert">
+          {t('liveNoteDeletedElsewhere')}
+        </p>
+      )}
+      {/* biome-ignore lint/a11y/useSemanticElements: not every screen reader announces <output> as a live region. */}
+      <p class="hint note-edit-changed" role="status">
+        {isChangedElsewhere ? t('liveNoteChangedElsewhere') : ''}
+      </p>
       <label class="field-label" for={`${id}-body`}>
         {t('dashboardEditBody')}
       </label>
@@ -114,7 +128,7 @@ export function NoteEditForm({ note, onSave, onClose }: NoteEditFormProps) {
         <button
           type="submit"
           class="primary"
-          disabled={isSaving}
+          disabled={isSaving || isGone}
           aria-disabled={problem ? 'true' : undefined}
         >
           {isSaving ? t('dashboardSaving') : t('dashboardSave')}

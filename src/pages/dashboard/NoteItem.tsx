@@ -3,7 +3,7 @@
  * what can be done with it. Every piece of note text is rendered as a text node: bodies and quotes come from
  * web pages and imported files and may hold markup that must show literally, never run.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { formatDateTime, isoDate } from '../../shared/format-date';
 import type { NoteView } from '../../shared/notes/note-types';
@@ -16,6 +16,11 @@ import { isWebUrl } from './note-groups';
 export interface NoteItemProps {
   note: NoteView;
   isOrphan: boolean;
+  /** Whether its edit form is open (the page holds this, so a refetch cannot close it). */
+  isEditing: boolean;
+  /** Deleted elsewhere while its form is open: shown only so the reader's draft is not lost. */
+  isGone: boolean;
+  onEditingChange: (note: NoteView, isEditing: boolean) => void;
   onSave: (edit: NoteEdit) => Promise<void>;
   onDelete: (note: NoteView) => void;
   onOpen: (note: NoteView) => void;
@@ -25,8 +30,17 @@ export interface NoteItemProps {
 const SAME_MOMENT_MS = 60_000;
 
 /** The article; its edit form opens in place, and focus returns to the Edit button when it closes. */
-export function NoteItem({ note, isOrphan, onSave, onDelete, onOpen }: NoteItemProps) {
-  const [isEditing, setEditing] = useState(false);
+export function NoteItem({
+  note,
+  isOrphan,
+  isEditing,
+  isGone,
+  onEditingChange,
+  onSave,
+  onDelete,
+  onOpen,
+}: NoteItemProps) {
+  const setEditing = (isOpen: boolean): void => onEditingChange(note, isOpen);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
@@ -37,7 +51,12 @@ export function NoteItem({ note, isOrphan, onSave, onDelete, onOpen }: NoteItemP
 
   const quote = note.anchor?.quote.exact;
   return (
-    <article class="note" data-note-id={note.id} data-color={note.color} tabIndex={-1}>
+    <article
+      class={isGone ? 'note is-gone' : 'note'}
+      data-note-id={note.id}
+      data-color={note.color}
+      tabIndex={-1}
+    >
       <div class="note-meta">
         <ColorSwatch color={note.color} />
         <span class="note-dates">
@@ -55,7 +74,7 @@ export function NoteItem({ note, isOrphan, onSave, onDelete, onOpen }: NoteItemP
       </div>
       {quote && <blockquote class="note-quote">{quote}</blockquote>}
       {isEditing ? (
-        <NoteEditForm note={note} onSave={onSave} onClose={() => setEditing(false)} />
+        <NoteEditForm note={note} isGone={isGone} onSave={onSave} onClose={() => setEditing(false)} />
       ) : (
         <>
           {note.body && <p class="note-body">{note.body}</p>}

@@ -9,6 +9,11 @@ import type { NoteGroup } from './note-groups';
 export interface NoteListProps {
   groups: readonly NoteGroup[];
   orphanIds: ReadonlySet<string>;
+  /** Notes whose edit form is open. */
+  editing: ReadonlyMap<string, NoteView>;
+  /** Notes being edited that were deleted elsewhere. */
+  goneIds: ReadonlySet<string>;
+  onEditingChange: (note: NoteView, isEditing: boolean) => void;
   onSave: (edit: NoteEdit) => Promise<void>;
   onDelete: (note: NoteView) => void;
   onOpen: (note: NoteView) => void;
@@ -18,7 +23,16 @@ export interface NoteListProps {
  * Groups and notes are keyed by id, so a refresh of the list updates them in place: open edit forms keep
  * their drafts and the scroll position stays where the reader left it.
  */
-export function NoteList({ groups, orphanIds, onSave, onDelete, onOpen }: NoteListProps) {
+export function NoteList({
+  groups,
+  orphanIds,
+  editing,
+  goneIds,
+  onEditingChange,
+  onSave,
+  onDelete,
+  onOpen,
+}: NoteListProps) {
   return (
     <div class="note-groups">
       {groups.map((group, i) => (
@@ -29,6 +43,9 @@ export function NoteList({ groups, orphanIds, onSave, onDelete, onOpen }: NoteLi
               key={note.id}
               note={note}
               isOrphan={orphanIds.has(note.id)}
+              isEditing={editing.has(note.id)}
+              isGone={goneIds.has(note.id)}
+              onEditingChange={onEditingChange}
               onSave={onSave}
               onDelete={onDelete}
               onOpen={onOpen}

@@ -1,6 +1,8 @@
 /**
  * The Entities tab: every entity (built-in and the reader's, hidden ones too), filtered, shown a page at a time
  * so 5,000 render without a freeze, with the entity form, the row actions, and glossary import and export.
+ * Live (use-live-list.ts): the list follows changes made elsewhere while the filters, the rows shown, the
+ * open form and its draft stay; the form says when its entity changed or was deleted elsewhere.
  */
 import { useCallback, useMemo, useState } from 'preact/hooks';
 import { t, tCount, tNumber } from '../../../platform/i18n';
@@ -8,7 +10,6 @@ import { request } from '../../../platform/messaging';
 import type { EntityInput, EntityListItem } from '../../../shared/library/library-types';
 import { errorText } from '../../shared/error-text';
 import { Notice } from '../../shared/Notice';
-import { useAsync } from '../../shared/use-async';
 import { EntityFilterBar } from './EntityFilterBar';
 import { BLANK_ENTITY, EntityForm } from './EntityForm';
 import { EntityItem } from './EntityItem';
@@ -17,6 +18,8 @@ import { focusRowSoon, neighbourOf } from './focus-row';
 import { GlossaryTools } from './GlossaryTools';
 import { LoadNotice } from './LoadNotice';
 import { UndoBar } from './UndoBar';
+import { useChangedElsewhere } from './use-changed-elsewhere';
+import { useLiveList } from './use-live-list';
 import { useUndo } from './use-undo';
 
 /** How many rows are rendered at first, and added by each "Show more". */
@@ -35,7 +38,7 @@ const searchBox = (): HTMLElement | null => document.getElementById('entity-sear
 
 /** The panel. */
 export function EntitiesPanel() {
-  const { state, refresh } = useAsync(loadEntities, 'entities');
+  const { state, refresh, panel } = useLiveList(loadEntities, 'data-entity-id');
   const [filters, setFilters] = useState<EntityFilters>(NO_ENTITY_FILTERS);
   const [limit, setLimit] = useState(ENTITY_PAGE_SIZE);
   const [form, setForm] = useState<OpenForm | undefined>();
@@ -43,6 +46,9 @@ export function EntitiesPanel() {
   const undo = useUndo({ reload: refresh, onError: setError });
   const entities = state.status === 'ready' ? state.value : [];
   const visible = useMemo(() => filterEntities(entities, filters), [entities, filters]);
+  const isChangedElsewhere = useChangedElsewhere(form?.id, form?.initial, state);
+  const isGoneElsewhere =
+    form?.id !== undefined && state.status === 'ready' && !entities.some((e) => e.id === form.id);
 
   const changeFilters = (patch: Partial<EntityFilters>): void => {
     setFilters((current) => ({ ...current, ...patch }));
@@ -107,7 +113,7 @@ export function EntitiesPanel() {
   };
 
   return (
-    <section class="library-panel" aria-labelledby="library-entities-heading">
+    <section class="library-panel" aria-labelledby="library-entities-heading" ref={panel}>
       <div class="library-panel-head">
         <h2 id="library-entities-heading">{t('libEntitiesHeading')}</h2>
         <button
@@ -119,6 +125,11 @@ export function EntitiesPanel() {
         </button>
       </div>
       <GlossaryTools onImported={refresh} />
+      {form && (isGoneElsewhere || isChangedElsewhere) && (
+        <p class={isGoneElsewhere ? 'dashboard-error' : 'hint'} role={isGoneElsewhere ? 'alert' : 'status'}>
+          {isGoneElsewhere ? t('liveEntityDeletedElsewhere') : t('liveEntityChangedElsewhere')}
+        </p>
+      )}
       {form && (
         <EntityForm
           key={form.id ?? 'new'}

@@ -5,12 +5,11 @@ import { request } from '../../../platform/messaging';
 import type { SourceListItem } from '../../../shared/library/library-types';
 import { errorText } from '../../shared/error-text';
 import { Notice } from '../../shared/Notice';
-import { useAsync } from '../../shared/use-async';
 import { focusRowSoon, neighbourOf } from './focus-row';
 import { LoadNotice } from './LoadNotice';
 import { SourceItem } from './SourceItem';
 import { UndoBar } from './UndoBar';
-import { useRefreshOnReturn } from './use-refresh-on-return';
+import { useLiveList } from './use-live-list';
 import { useUndo } from './use-undo';
 
 const loadSources = () => request('listSources', {});
@@ -29,13 +28,12 @@ function EmptySources() {
   );
 }
 
-/** The list, its errors and its undo bar. */
+/** The list, its errors and its undo bar; live, so a page kept in another tab shows up here at once. */
 export function SourcesPanel() {
-  const { state, refresh } = useAsync(loadSources, 'sources');
+  const { state, refresh, panel } = useLiveList(loadSources, 'data-source-id');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const undo = useUndo({ reload: refresh, onError: setError });
-  useRefreshOnReturn(refresh);
 
   const fail = useCallback((key: string) => (e: unknown) => setError(t(key, errorText(e))), []);
   const read = (source: SourceListItem): void => {
@@ -62,7 +60,7 @@ export function SourcesPanel() {
   };
 
   return (
-    <section class="library-panel" aria-labelledby="library-sources-heading">
+    <section class="library-panel" aria-labelledby="library-sources-heading" ref={panel}>
       <h2 id="library-sources-heading">{t('libSourcesHeading')}</h2>
       <p class="dashboard-error" role="alert">
         {error}

@@ -1,7 +1,8 @@
 /**
  * The Suggestions tab: names the sources seem to define, waiting for the reader to accept them (the entity
  * form, prefilled), reject them (never proposed again), or merge them into an entity as aliases. The list is
- * read again after each action, since accepting one name can settle others.
+ * read again after each action, since accepting one name can settle others, and whenever sources or entities
+ * change elsewhere (use-live-list.ts).
  */
 import { useCallback, useState } from 'preact/hooks';
 import { t } from '../../../platform/i18n';
@@ -9,12 +10,11 @@ import { request } from '../../../platform/messaging';
 import type { EntityInput, EntityListItem, SuggestionView } from '../../../shared/library/library-types';
 import { errorText } from '../../shared/error-text';
 import { Notice } from '../../shared/Notice';
-import { useAsync } from '../../shared/use-async';
 import { EntityForm } from './EntityForm';
 import { LoadNotice } from './LoadNotice';
 import { SuggestionItem } from './SuggestionItem';
 import { suggestionAliases } from './suggestion-text';
-import { useRefreshOnReturn } from './use-refresh-on-return';
+import { useLiveList } from './use-live-list';
 
 /** The queue and the entities (for Merge into… and the form's related entities), read together. */
 const loadQueue = async () => {
@@ -35,8 +35,7 @@ function merged(entity: EntityInput, suggestion: SuggestionView): EntityInput {
 
 /** The panel. */
 export function SuggestionsPanel() {
-  const { state, refresh } = useAsync(loadQueue, 'suggestions');
-  useRefreshOnReturn(refresh);
+  const { state, refresh, panel } = useLiveList(loadQueue, 'data-suggestion-key');
   const [accepting, setAccepting] = useState<SuggestionView | undefined>();
   const [rejected, setRejected] = useState<ReadonlySet<string>>(new Set());
   const [error, setError] = useState('');
@@ -72,7 +71,7 @@ export function SuggestionsPanel() {
 
   const queue = state.status === 'ready' ? state.value.suggestions.filter((s) => !rejected.has(s.key)) : [];
   return (
-    <section class="library-panel" aria-labelledby="library-suggestions-heading">
+    <section class="library-panel" aria-labelledby="library-suggestions-heading" ref={panel}>
       <h2 id="library-suggestions-heading">{t('libSuggestionsHeading')}</h2>
       {accepting && (
         <EntityForm
