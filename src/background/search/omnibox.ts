@@ -86,12 +86,8 @@ export function suggestionsFor(results: SearchResults, isMarkup: boolean): Sugge
     .slice(0, OMNIBOX_SUGGESTIONS);
   return hits.map((hit) => {
     const title: SnippetPart[] = hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title }];
-    const tail = [
-      t(`searchKind_${hit.kind}`),
-      oneLine(hit.detail.replace(/^entityType_[a-z_]+/, (k) => t(k))),
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const type = hit.entityType ? t(`entityType_${hit.entityType.replaceAll('-', '_')}`) : '';
+    const tail = [t(`searchKind_${hit.kind}`), type, oneLine(hit.detail)].filter(Boolean).join(' · ');
     const description = isMarkup
       ? `${title.map((p) => (p.mark ? `<match>${escapeXml(oneLine(p.text))}</match>` : escapeXml(p.text))).join('')} <dim>— ${escapeXml(tail)}</dim>`
       : `${oneLine(title.map((p) => p.text).join(''))} — ${tail}`;

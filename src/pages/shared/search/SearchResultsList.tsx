@@ -6,6 +6,7 @@
 import { t, tNumber } from '../../../platform/i18n';
 import type { SearchHit, SearchResults } from '../../../shared/search/search-types';
 import { HitText } from './HitText';
+import { hitDetail } from './hit-detail';
 import { optionId } from './search-nav';
 
 /** Props of `SearchResultsList`. */
@@ -16,11 +17,6 @@ export interface SearchResultsListProps {
   /** The active option's index over all groups, -1 for none. */
   active: number;
   onOpen: (hit: SearchHit) => void;
-}
-
-/** An entity's detail may begin with its type's label key (`entityType_…`), which reads as its label. */
-function detailText(hit: SearchHit): string {
-  return hit.detail.replace(/^entityType_[a-z_]+/, (key) => t(key));
 }
 
 /** The listbox; the caller renders it only when there is at least one hit. */
@@ -56,7 +52,7 @@ export function SearchResultsList({ prefix, results, active, onOpen }: SearchRes
                   <span class="search-hit-title">
                     <HitText parts={hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title }]} />
                   </span>
-                  {hit.detail && <span class="search-hit-detail">{detailText(hit)}</span>}
+                  {hitDetail(hit) && <span class="search-hit-detail">{hitDetail(hit)}</span>}
                   {hit.snippet.length > 0 && (
                     <span class="search-hit-snippet">
                       <HitText parts={hit.snippet} />

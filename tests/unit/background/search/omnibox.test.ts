@@ -146,7 +146,7 @@ describe('omnibox: suggestions', () => {
         ['source', [hit('source', 'src:a', 'A source', { score: 3 })]],
         [
           'entity',
-          [hit('entity', 'apt10', 'APT10', { score: 2, detail: 'entityType_threat_actor · Stone Panda' })],
+          [hit('entity', 'apt10', 'APT10', { score: 2, detail: 'Stone Panda', entityType: 'threat-actor' })],
         ],
       ]);
     const suggestions = await typeInBar('a');

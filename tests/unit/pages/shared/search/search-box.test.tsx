@@ -100,8 +100,12 @@ describe('search box', () => {
     ]);
     expect(first.querySelector('b')).toBeNull();
     expect(first.querySelector('.search-hit-detail')?.textContent).toBe('note detail');
-    // An entity's type key reads as its label.
+    // An entity's type reads as its label; a date as the browser writes dates.
     expect(options()[3]!.querySelector('.search-hit-detail')?.textContent).toBe('Threat actor · Stone Panda');
+    const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(
+      Date.UTC(2026, 11, 2, 12),
+    );
+    expect(options()[1]!.querySelector('.search-hit-detail')?.textContent).toBe(`note detail · ${date}`);
   });
 
   it('moves through every group with the arrows (wrapping), Home and End, and opens with Enter', async () => {

@@ -46,10 +46,10 @@ export const mixed = (query: string): SearchResults =>
           titleParts: [{ text: 'Cyber', mark: true }, { text: ' ties' }],
           snippet: [{ text: 'the <b>' }, { text: 'cyber', mark: true }, { text: '</b> pact' }],
         }),
-        hit('note', 'n2', 'Second note'),
+        hit('note', 'n2', 'Second note', { date: Date.UTC(2026, 11, 2, 12) }),
       ],
       12,
     ],
     ['source', [hit('source', 's1', 'Undersea cables')], 3],
-    ['entity', [hit('entity', 'apt10', 'APT10', { detail: 'entityType_threat_actor · Stone Panda' })], 1],
+    ['entity', [hit('entity', 'apt10', 'APT10', { detail: 'Stone Panda', entityType: 'threat-actor' })], 1],
   ]);
