@@ -97,6 +97,9 @@ const STORE_OWNERS: Record<string, string> = {
   userSources: 'background/db/user-sources-repo.ts',
   userEntities: 'background/db/user-entities-repo.ts',
   rejections: 'background/db/rejections-repo.ts',
+  searchIndex: 'background/db/search-index-repo.ts',
+  searchJournal: 'background/db/search-journal.ts',
+  sightings: 'background/db/sightings-repo.ts',
 };
 
 /** Every `db.<store>` and `db.transaction` in the extension's code (the server has its own `db`). */

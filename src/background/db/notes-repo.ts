@@ -227,6 +227,17 @@ export async function notesForPage(db: GlossDb, pageKey: string): Promise<NoteRe
   return rows.filter((n) => !n.deleted && !n.entityId).sort((a, b) => a.createdAt - b.createdAt);
 }
 
+/** Ids of the notes (any state) about one entity: the search's entity filter. */
+export async function noteIdsAbout(db: GlossDb, entityId: string): Promise<string[]> {
+  return (await db.notes.where('entityId').equals(entityId).primaryKeys()).map(String);
+}
+
+/** Ids of the notes (any state) filed under any of `pageKeys`. */
+export async function noteIdsOnPages(db: GlossDb, pageKeys: readonly string[]): Promise<string[]> {
+  if (pageKeys.length === 0) return [];
+  return (await db.notes.where('pageKey').anyOf(pageKeys).primaryKeys()).map(String);
+}
+
 /** The notes about one entity, oldest first. */
 export async function notesForEntity(db: GlossDb, entityId: string): Promise<NoteRecord[]> {
   const rows = await db.notes.where('entityId').equals(entityId).toArray();

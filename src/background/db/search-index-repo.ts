@@ -2,8 +2,8 @@
  * The stored search index: one row holding the serialised index and what it was built from. Saving it
  * drops the journal entries it covers in the same transaction, so a snapshot and its journal always add up.
  */
-import type { GlossDb } from './database';
-import { trimJournal } from './search-journal';
+import { type GlossDb, inTransaction } from './database';
+import { clearJournal, trimJournal } from './search-journal';
 
 const KEY = 'main';
 
@@ -14,7 +14,7 @@ export async function loadSearchSnapshot(db: GlossDb): Promise<unknown> {
 
 /** Stores a snapshot that covers the journal up to `journalSeq`, and drops those entries. */
 export function saveSearchSnapshot(db: GlossDb, value: unknown, journalSeq: number): Promise<void> {
-  return db.transaction('rw', ['searchIndex', 'searchJournal'], async () => {
+  return inTransaction(db, 'rw', ['searchIndex', 'searchJournal'], async () => {
     await db.searchIndex.put({ key: KEY, value });
     await trimJournal(db, journalSeq);
   });
@@ -22,8 +22,8 @@ export function saveSearchSnapshot(db: GlossDb, value: unknown, journalSeq: numb
 
 /** Forgets the snapshot and the journal (the next search builds the index again). */
 export function dropSearchSnapshot(db: GlossDb): Promise<void> {
-  return db.transaction('rw', ['searchIndex', 'searchJournal'], async () => {
+  return inTransaction(db, 'rw', ['searchIndex', 'searchJournal'], async () => {
     await db.searchIndex.clear();
-    await db.searchJournal.clear();
+    await clearJournal(db);
   });
 }

@@ -104,3 +104,8 @@ export function journalLength(db: GlossDb): Promise<number> {
 export async function trimJournal(db: GlossDb, seq: number): Promise<void> {
   await db.searchJournal.where(':id').belowOrEqual(seq).delete();
 }
+
+/** Empties the journal (with the snapshot it belonged to: search-index-repo.ts). */
+export async function clearJournal(db: GlossDb): Promise<void> {
+  await db.searchJournal.clear();
+}

@@ -4,6 +4,8 @@
  */
 import type { GlossDb } from '../db/database';
 import { passagesOf } from '../db/kb-repo';
+import { noteIdsAbout, noteIdsOnPages } from '../db/notes-repo';
+import { sightingsOf } from '../db/sightings-repo';
 import type { KbState } from '../library/effective-kb';
 import { entityDocId, noteDocId, parseDocId } from './search-docs';
 
@@ -16,17 +18,15 @@ export async function connectedTo(
   const entity = kb.byId.get(entityId);
   const entities = new Set([entityId, ...(entity?.related ?? [])].map(entityDocId));
   const [about, sightings, passages] = await Promise.all([
-    db.notes.where('entityId').equals(entityId).primaryKeys(),
-    db.sightings.where('entityId').equals(entityId).toArray(),
+    noteIdsAbout(db, entityId),
+    sightingsOf(db, entityId, Number.POSITIVE_INFINITY),
     passagesOf(db, entityId),
   ]);
-  const onPages = sightings.length
-    ? await db.notes
-        .where('pageKey')
-        .anyOf(sightings.map((s) => s.pageKey))
-        .primaryKeys()
-    : [];
-  const notes = new Set([...about, ...onPages].map((id) => noteDocId(String(id))));
+  const onPages = await noteIdsOnPages(
+    db,
+    sightings.map((s) => s.pageKey),
+  );
+  const notes = new Set([...about, ...onPages].map(noteDocId));
   const sources = new Set(passages.map((p) => p.sourceId));
   return (docId) => {
     const { kind, id } = parseDocId(docId);
