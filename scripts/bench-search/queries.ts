@@ -58,7 +58,7 @@ export function benchQueries(library: BenchLibrary): BenchQuery[] {
       return words.map((w) => (w === longest ? typo(w) : w)).join(' ');
     }),
   );
-  add('prefix', ['ransomw', 'Typh', 'semicond', 'cybersec']);
+  add('prefix', ['ransomw', 'Typh', 'semicond', 'espion']);
   add('two-word', [
     'ransomware attack',
     'supply-chain compromise',

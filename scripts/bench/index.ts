@@ -10,6 +10,8 @@
  * Options: --runs=N (default 3), --only=label[,label], --mark-cap=ms (default 60000), --no-build.
  * Exits 0 whatever the figures are (it reports, it does not assert); 1 if the bench itself fails, 2 if the
  * saved pages are absent.
+ * Search (issue 14) has a bench of its own, `npm run bench:search` (scripts/bench-search/): it loads a
+ * generated library of 10,000 notes, which takes minutes, so this one only names it at the end.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
       markJsCapMs,
       seconds,
     });
+    log('search has its own bench: npm run bench:search (scripts/bench-search/)');
   } finally {
     await withGloss.close();
     await plain.close();
