@@ -78,7 +78,19 @@ export const escapeXml = (text: string): string =>
 /** One line: the address bar shows no line breaks. */
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The suggestions for some results: the best few over every group, by score. */
+/** Parts as Chrome's markup (`<match>` around matched words) or as plain text. */
+const partsText = (parts: readonly SnippetPart[], isMarkup: boolean): string =>
+  parts
+    .map((p) =>
+      !isMarkup ? p.text : p.mark ? `<match>${escapeXml(oneLine(p.text))}</match>` : escapeXml(p.text),
+    )
+    .join('');
+
+/**
+ * The suggestions for some results: the best few over every group, by score. Each line is the title, then
+ * (dimmed) the kind and detail; when the words matched in the text rather than the title, the snippet
+ * follows, so the line shows why it was found.
+ */
 export function suggestionsFor(results: SearchResults, isMarkup: boolean): Suggestion[] {
   const hits = results.groups
     .flatMap((group) => group.hits)
@@ -88,9 +100,11 @@ export function suggestionsFor(results: SearchResults, isMarkup: boolean): Sugge
     const title: SnippetPart[] = hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title }];
     const type = hit.entityType ? t(`entityType_${hit.entityType.replaceAll('-', '_')}`) : '';
     const tail = [t(`searchKind_${hit.kind}`), type, oneLine(hit.detail)].filter(Boolean).join(' · ');
+    const isTitleMatch = title.some((p) => p.mark);
+    const snippet = !isTitleMatch && hit.snippet.length > 0 ? ` ${partsText(hit.snippet, isMarkup)}` : '';
     const description = isMarkup
-      ? `${title.map((p) => (p.mark ? `<match>${escapeXml(oneLine(p.text))}</match>` : escapeXml(p.text))).join('')} <dim>— ${escapeXml(tail)}</dim>`
-      : `${oneLine(title.map((p) => p.text).join(''))} — ${tail}`;
+      ? `${partsText(title, true)} <dim>— ${escapeXml(tail)}</dim>${snippet}`
+      : `${partsText(title, false)} — ${tail}${snippet ? ` ·${snippet}` : ''}`;
     return { content: encodeTarget(hit.target), description: oneLine(description) };
   });
 }

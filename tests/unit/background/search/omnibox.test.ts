@@ -158,6 +158,22 @@ describe('omnibox: suggestions', () => {
     expect(suggestions[1]!.description).toBe('APT10 <dim>— Entity · Threat actor · Stone Panda</dim>');
   });
 
+  it('adds the snippet when the words matched in the text, not the title', async () => {
+    omnibox.registerOmnibox(db);
+    const found = hit('source', 's1', 'A <title>', {
+      snippet: [{ text: '…the ' }, { text: 'サイバー', mark: true }, { text: ' & more' }],
+    });
+    searchImpl = async (q) => reply(q.query, [['source', [found]]]);
+    expect((await typeInBar('サイバー'))[0]!.description).toBe(
+      'A &lt;title&gt; <dim>— Source · source detail</dim> …the <match>サイバー</match> &amp; more',
+    );
+    runtime.getBrowserInfo = async () => ({ name: 'Firefox' });
+    omnibox.registerOmnibox(db);
+    expect((await typeInBar('サイバー'))[0]!.description).toBe(
+      'A <title> — Source · source detail · …the サイバー & more',
+    );
+  });
+
   it('gives Firefox plain text', async () => {
     runtime.getBrowserInfo = async () => ({ name: 'Firefox' });
     omnibox.registerOmnibox(db);
