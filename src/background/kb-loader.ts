@@ -7,6 +7,7 @@
 import type { KbBundle } from '../shared/kb-types';
 import type { GlossDb } from './db/database';
 import { replaceBuiltinKb, storedKbVersion } from './db/kb-repo';
+import { announceDataChanged } from './page-events';
 
 /** Path of the compiled bundle inside the extension package. */
 export const BUNDLE_PATH = 'kb/bundle.json';
@@ -41,6 +42,8 @@ export async function ensureKb(db: GlossDb, loadBundle: () => Promise<KbBundle>)
     const job = replacing.get(db) ?? replaceBuiltinKb(db, bundle).finally(() => replacing.delete(db));
     replacing.set(db, job);
     await job;
+    // Open extension pages (dashboard, entity pages) show built-in entities and sources: fetch again.
+    announceDataChanged(['entities', 'sources']);
   }
   return bundle.version;
 }

@@ -273,3 +273,14 @@ describe('the library announces sources and entities', () => {
     expect(await eventsSinceLast()).toEqual([['entities', 'sources']]);
   });
 });
+
+describe('a new built-in knowledge base', () => {
+  it('is announced to pages (entities and sources) once it replaced the stored one, and not when unchanged', async () => {
+    const { ensureKb } = await import('../../../src/background/kb-loader');
+    const bundle = { ...compileKb([], []), version: `pages-${n}` };
+    await ensureKb(db, async () => bundle);
+    expect(await eventsSinceLast()).toEqual([['entities', 'sources']]);
+    await ensureKb(db, async () => bundle);
+    expect(await eventsSinceLast()).toEqual([]);
+  });
+});
