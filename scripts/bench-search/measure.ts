@@ -50,18 +50,39 @@ export interface ScanFigures {
 }
 
 /** The baseline: the data loaded into the page once, one warm-up pass, then the measured pass. */
-export async function measureScan(page: Page, queries: string[], data: ScanData): Promise<ScanFigures> {
+/** `passes` passes of `run`, their times one after another (pass 2's query 1 follows pass 1's query 50). */
+async function passes(count: number, run: () => Promise<PassTimes>): Promise<PassTimes> {
+  const out: PassTimes = { ms: [], tookMs: [], found: [] };
+  for (let i = 0; i < count; i++) {
+    const pass = await run();
+    out.ms.push(...pass.ms);
+    out.tookMs.push(...pass.tookMs);
+    out.found.push(...pass.found);
+  }
+  return out;
+}
+
+/**
+ * The baseline: the data loaded into the page once, one warm-up pass, then `count` measured passes (the
+ * naive variant: one pass, no warm-up; it is slow and only for comparison).
+ */
+export async function measureScan(
+  page: Page,
+  queries: string[],
+  data: ScanData,
+  count: number,
+): Promise<ScanFigures> {
   const scanInstallMs = await inPage(page, installLinearScan, data);
   await inPage(page, runLinearScan, { queries, naive: false });
-  const scan = await inPage(page, runLinearScan, { queries, naive: false });
+  const scan = await passes(count, () => inPage(page, runLinearScan, { queries, naive: false }));
   const naiveScan = await inPage(page, runLinearScan, { queries, naive: true });
   return { scan, naiveScan, scanInstallMs };
 }
 
-/** The `search` requests: one warm-up pass, then the measured pass. */
-export async function measureSearches(page: Page, queries: string[]): Promise<PassTimes> {
+/** The `search` requests: one warm-up pass, then `count` measured passes. */
+export async function measureSearches(page: Page, queries: string[], count: number): Promise<PassTimes> {
   await inPage(page, runSearches, queries);
-  return inPage(page, runSearches, queries);
+  return passes(count, () => inPage(page, runSearches, queries));
 }
 
 export interface RestartFigures {
