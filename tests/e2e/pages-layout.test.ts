@@ -151,6 +151,7 @@ describe.each(browsersUnderTest())('Gloss on a page and its own pages (%s)', (br
         'options.html',
         `reader.html?source=${encodeURIComponent(sources[0]!.id)}`,
         'dashboard.html',
+        'entity.html?id=cicada',
       ];
       const empty = await host.evaluate<Overflow[]>(overflowExpression(pages, [320, 640]));
       await importNotes(host, sampleNotesFile(session!.server.url(ARTICLE_PATH)));

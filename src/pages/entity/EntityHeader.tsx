@@ -2,6 +2,7 @@
 import { entityTypeLabel } from '../../platform/entity-type-label';
 import { t } from '../../platform/i18n';
 import type { EntityPageData } from '../../shared/library/entity-page-types';
+import { editEntityHref } from '../shared/dashboard-url';
 import { tintStyle } from '../shared/tint-style';
 
 /** Props of `EntityHeader`. */
@@ -30,6 +31,9 @@ export function EntityHeader({ entity }: EntityHeaderProps) {
         <Badges entity={entity} />
       </p>
       <h1>{entity.name}</h1>
+      <p class="entity-edit">
+        <a href={editEntityHref(entity.id)}>{t('entityPageEdit')}</a>
+      </p>
       {entity.aliases.length > 0 && (
         <p class="entity-aliases">{t('entityPageAliases', entity.aliases.join(', '))}</p>
       )}

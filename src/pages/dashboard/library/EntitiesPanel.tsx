@@ -4,10 +4,11 @@
  * Live (use-live-list.ts): the list follows changes made elsewhere while the filters, the rows shown, the
  * open form and its draft stay; the form says when its entity changed or was deleted elsewhere.
  */
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, tCount, tNumber } from '../../../platform/i18n';
 import { request } from '../../../platform/messaging';
 import type { EntityInput, EntityListItem } from '../../../shared/library/library-types';
+import { entityToEdit } from '../../shared/dashboard-url';
 import { errorText } from '../../shared/error-text';
 import { Notice } from '../../shared/Notice';
 import { EntityFilterBar } from './EntityFilterBar';
@@ -75,6 +76,16 @@ export function EntitiesPanel() {
       (e: unknown) => setError(t('libLoadFailed', errorText(e))),
     );
   };
+  // `?edit=<id>` (the entity page's Edit link) opens that entity's form once the list is there, once.
+  const deepLink = useRef(entityToEdit(location.search));
+  useEffect(() => {
+    const id = deepLink.current;
+    if (!id || state.status !== 'ready') return;
+    deepLink.current = '';
+    const entity = entities.find((e) => e.id === id);
+    if (entity) edit(entity);
+    else setError(t('libEditMissing'));
+  });
   // Closing the form puts focus back on the entity's row (the one edited or just made), else the list's top.
   const newEntityButton = (): HTMLElement | null => document.querySelector('.library-new-entity');
   const save = async (entity: EntityInput): Promise<void> => {

@@ -223,3 +223,36 @@ describe('entities tab: actions', () => {
     );
   });
 });
+
+describe("entities tab: the entity page's Edit link", () => {
+  const cicadaDetail = {
+    entity: {
+      id: 'cicada',
+      name: 'Cicada',
+      type: 'threat-actor',
+      description: 'A group.',
+      aliases: [],
+      related: [],
+      links: [],
+    },
+    origin: 'builtin',
+    isEdited: true,
+    isHidden: false,
+  };
+
+  it('opens the form of the entity named by ?edit=, once', async () => {
+    history.replaceState(null, '', '/dashboard.html?tab=entities&edit=cicada');
+    handlers.set('getEntity', () => cicadaDetail);
+    await renderPanel();
+    await vi.waitFor(() => expect($('form h3, form h2, .library-form h3')?.textContent).toContain('Cicada'));
+    expect(argsOf('getEntity')).toEqual([{ id: 'cicada' }]);
+    history.replaceState(null, '', '/dashboard.html');
+  });
+
+  it('says so when the entity to edit no longer exists', async () => {
+    history.replaceState(null, '', '/dashboard.html?tab=entities&edit=gone');
+    await renderPanel();
+    await vi.waitFor(() => expect(page.root.textContent).toContain('no longer exists'));
+    history.replaceState(null, '', '/dashboard.html');
+  });
+});

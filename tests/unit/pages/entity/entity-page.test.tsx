@@ -143,6 +143,10 @@ describe('entity page', () => {
     expect(text('.entity-aliases')).toBe('Also called: Stone Panda, MenuPass');
     expect(text('.entity-description')).toBe('A cyber-espionage group.');
     expect($<HTMLAnchorElement>('.entity-links a')?.href).toBe('https://attack.mitre.org/groups/G0045/');
+    // Edit opens the dashboard's form for this entity.
+    expect($<HTMLAnchorElement>('.entity-edit a')?.getAttribute('href')).toMatch(
+      /^dashboard\.html\?tab=entities&edit=[a-z0-9-]+$/,
+    );
     expect($$('h2').map((h) => h.textContent)).toEqual([
       'In your sources 1 passage',
       'Your notes',
