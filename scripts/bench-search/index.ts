@@ -31,6 +31,13 @@ const extension = join(root, 'dist', 'chrome');
 
 const option = (name: string): string | undefined =>
   process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`))?.split('=')[1];
+/** A numeric option, or `fallback`; anything but a positive number is refused. */
+function positive(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
 const log = (msg: string): void => {
   process.stderr.write(`bench:search: ${msg}\n`);
 };
@@ -49,13 +56,13 @@ function build(): void {
 }
 
 async function main(): Promise<void> {
-  const seed = Number(option('seed') ?? 14);
-  const loads = Number(option('loads') ?? 5);
-  const passCount = Number(option('passes') ?? 3);
+  const seed = Math.floor(positive('seed', 14));
+  const loads = Math.ceil(positive('loads', 5));
+  const passCount = Math.ceil(positive('passes', 3));
   build();
   const started = Date.now();
   // --scale=0.1 makes a tenth of the library, for trying the bench out.
-  const scale = Number(option('scale') ?? 1);
+  const scale = positive('scale', 1);
   const size = {
     entities: Math.round(FULL_SIZE.entities * scale),
     sources: Math.round(FULL_SIZE.sources * scale),
