@@ -13,7 +13,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inPage, launchWithExtension } from './browser';
@@ -61,6 +61,8 @@ async function main(): Promise<void> {
   const passCount = Math.ceil(positive('passes', 3));
   build();
   const started = Date.now();
+  // On 2 cores other work moves the figures a lot: the report says how busy the machine was.
+  const loadAtStart = loadavg()[0]!;
   // --scale=0.1 makes a tenth of the library, for trying the bench out.
   const scale = positive('scale', 1);
   const size = {
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
         node: process.version,
         seed,
         passes: passCount,
+        load: [loadAtStart, loadavg()[0]!],
         seconds: (Date.now() - started) / 1000,
       },
       library: {

@@ -25,6 +25,8 @@ export interface BenchResults {
     node: string;
     seed: number;
     passes: number;
+    /** The 1-minute load average when measuring started and ended. */
+    load: [number, number];
     seconds: number;
   };
   library: {
@@ -97,7 +99,7 @@ export function reportLines(r: BenchResults): string[] {
   const { about, library: lib } = r;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const lines = [
-    `Gloss search bench, ${about.date}: ${about.chromium} headless, ${about.cores} cores (${about.cpu}), Node ${about.node}, seed ${about.seed}`,
+    `Gloss search bench, ${about.date}: ${about.chromium} headless, ${about.cores} cores (${about.cpu}), Node ${about.node}, seed ${about.seed}; load average ${about.load.map((l) => l.toFixed(1)).join(' → ')}`,
     `library: ${lib.entities} entities (${lib.aliases} aliases), ${lib.sources} sources (${lib.sourceWords} words), ${lib.notes} notes; ` +
       `imported as ${lib.files.glossary.length} Gloss JSON files (${lib.files.glossary.map(mb).join(', ')}) and ` +
       `${lib.files.notes.length} JSON-LD files (${lib.files.notes.map(mb).join(', ')})`,
