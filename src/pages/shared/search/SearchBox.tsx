@@ -4,7 +4,7 @@
  * (wrapping), Home and End jump to the first and last result, Enter opens the active result (or the first),
  * Escape clears the words and a second Escape leaves the box.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tCount, tNumber } from '../../../platform/i18n';
 import { dashboardSearchHref } from '../../../shared/search/search-address';
 import type { SearchHit, SearchResults } from '../../../shared/search/search-types';
@@ -54,10 +54,23 @@ export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = f
   const hasWords = words.trim() !== '';
   const isExpanded = hasWords && hits.length > 0;
 
+  // Enter typed before the answer to the words in the box came: the first result opens when it comes.
+  const [enterFor, setEnterFor] = useState<string | undefined>(undefined);
+
   const open = (hit: SearchHit): void => {
     setOpenError('');
     openSearchTarget(hit.target).catch((e: unknown) => setOpenError(errorText(e)));
   };
+
+  useEffect(() => {
+    if (enterFor === undefined) return;
+    if (enterFor !== words.trim()) setEnterFor(undefined);
+    else if (!search.isPending && search.query === enterFor) {
+      setEnterFor(undefined);
+      const first = flattenHits(search.results)[0];
+      if (first) open(first);
+    }
+  });
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (isNavKey(event.key)) {
@@ -69,10 +82,14 @@ export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = f
       setActive({ results: search.results, index });
       document.getElementById(optionId(prefix, index))?.scrollIntoView?.({ block: 'nearest' });
     } else if (event.key === 'Enter') {
-      const hit = hits[Math.max(activeIndex, 0)];
-      if (!hit) return;
+      if (!hasWords) return;
       event.preventDefault();
-      open(hit);
+      // A result chosen with the arrows opens as it is; otherwise the first result for the words typed.
+      const isAnswered = !search.isPending && search.query === words.trim();
+      if (activeIndex >= 0) open(hits[activeIndex]!);
+      else if (isAnswered) {
+        if (hits[0]) open(hits[0]);
+      } else setEnterFor(words.trim());
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (words) {
@@ -112,8 +129,11 @@ export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = f
       <output id={`${prefix}-status`} class="search-status">
         {status}
       </output>
-      {isExpanded && search.results && (
+      {isExpanded && search.results ? (
         <SearchResultsList prefix={prefix} results={search.results} active={activeIndex} onOpen={open} />
+      ) : (
+        // The box's aria-controls names the list, so it is there (empty and hidden) while nothing shows.
+        <div role="listbox" id={`${prefix}-listbox`} aria-label={t('searchResultsLabel')} hidden />
       )}
       {hasWords && more > 0 && (
         <a class="search-more" href={dashboardSearchHref(words.trim())} target="_blank" rel="noopener">

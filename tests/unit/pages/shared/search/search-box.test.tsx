@@ -65,6 +65,7 @@ describe('search box', () => {
     handlers.set('search', (args) => mixed((args as SearchQuery).query));
     renderBox();
     expect(box().getAttribute('aria-expanded')).toBe('false');
+    expect(document.getElementById(box().getAttribute('aria-controls')!)?.hidden).toBe(true);
     expect(root.querySelector(`label[for="${box().id}"]`)?.textContent).toBe(
       'Search notes, sources and entities',
     );
@@ -157,6 +158,32 @@ describe('search box', () => {
     await press('Enter');
     await vi.waitFor(() => expect(statusText()).toBe('Could not open it: That note no longer exists.'));
     expect(sentOf('openNote')).toEqual([{ id: 'n1' }]);
+  });
+
+  it('opens the first result for the words typed when Enter comes before their answer', async () => {
+    const pending = new Map<string, () => void>();
+    handlers.set('search', (args) => {
+      const { query } = args as SearchQuery;
+      const answer =
+        query === 'ap' ? reply(query, [['note', [hit('note', 'n-ap', 'Apples')]]]) : mixed(query);
+      return new Promise<SearchResults>((resolve) => pending.set(query, () => resolve(answer)));
+    });
+    handlers.set('openNote', () => null);
+    renderBox();
+    type('ap');
+    await vi.waitFor(() => expect(pending.has('ap')).toBe(true));
+    pending.get('ap')!();
+    await vi.waitFor(() => expect(options().map((o) => o.dataset.id)).toEqual(['n-ap']));
+    // "cyber" typed and Enter pressed at once: the results on screen are still those for "ap".
+    type('cyber');
+    await new Promise((r) => setTimeout(r, 0));
+    await press('Enter');
+    await vi.waitFor(() => expect(pending.has('cyber')).toBe(true));
+    expect(sentOf('openNote')).toEqual([]);
+    pending.get('cyber')!();
+    await vi.waitFor(() => expect(sentOf('openNote')).toEqual([{ id: 'n1' }]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sentOf('openNote')).toHaveLength(1);
   });
 
   it('clears on Escape and leaves the box on a second Escape, showing the page again', async () => {
