@@ -84,7 +84,10 @@ vi.mock('../../../../src/platform/browser', async () => {
 
 const { openDb } = await import('../../../../src/background/db/database');
 const { addNote, draftOf } = await import('../../../../src/background/db/notes-repo');
-const omnibox = await import('../../../../src/background/search/omnibox');
+const omnibox = {
+  ...(await import('../../../../src/background/search/omnibox')),
+  ...(await import('../../../../src/background/search/omnibox-suggestions')),
+};
 type GlossDb = import('../../../../src/background/db/database').GlossDb;
 
 let db: GlossDb;
