@@ -283,7 +283,9 @@ describe.each(browsersUnderTest())('one search (%s)', (browserName) => {
  * with the real search, the real `setDefaultSuggestion` and the real tabs. What is not exercised is Chrome's
  * own address-bar UI drawing the suggestions. Firefox's background cannot be reached from the driver at all.
  */
-describe.skipIf(!browsersUnderTest().includes('chromium'))('the address bar keyword gl (chromium)', () => {
+const hasChromium = browsersUnderTest().includes('chromium');
+
+describe('the address bar keyword gl (chromium)', () => {
   let session: E2ESession;
   let dashboard: ExtensionPage;
   let jaSource: SourceListItem;
@@ -294,6 +296,7 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('the address bar keyw
     ).worker();
 
   beforeAll(async () => {
+    if (!hasChromium) return;
     session = await startSession('chromium');
     dashboard = await session.browser.openExtensionPage('dashboard.html');
     jaSource = await keepJapanesePage(session, dashboard);
@@ -303,58 +306,66 @@ describe.skipIf(!browsersUnderTest().includes('chromium'))('the address bar keyw
     await session?.close();
   });
 
-  it('suggests the library as "gl サイバー" is typed, and Enter on a suggestion opens the reader there', async () => {
-    const sw = await worker();
-    const suggestions = await sw.evaluate<Array<{ content: string; description: string }>>(
-      `new Promise((resolve) => chrome.omnibox.onInputChanged.dispatch('サイバー', resolve))`,
-    );
-    expect(suggestions.length).toBeGreaterThan(0);
-    expect(suggestions.length).toBeLessThanOrEqual(6);
-    const source = suggestions.find((s) =>
-      s.content.startsWith(`gloss:source:${encodeURIComponent(jaSource.id)}:`),
-    );
-    expect(source, JSON.stringify(suggestions)).toBeDefined();
-    expect(source!.description).toContain('<match>サイバー</match>');
-    expect(source!.description).toMatch(/<dim>— Source · [^<]*<\/dim>/);
+  it.skipIf(!hasChromium)(
+    'suggests the library as "gl サイバー" is typed, and Enter on a suggestion opens the reader there',
+    async () => {
+      const sw = await worker();
+      const suggestions = await sw.evaluate<Array<{ content: string; description: string }>>(
+        `new Promise((resolve) => chrome.omnibox.onInputChanged.dispatch('サイバー', resolve))`,
+      );
+      expect(suggestions.length).toBeGreaterThan(0);
+      expect(suggestions.length).toBeLessThanOrEqual(6);
+      const source = suggestions.find((s) =>
+        s.content.startsWith(`gloss:source:${encodeURIComponent(jaSource.id)}:`),
+      );
+      expect(source, JSON.stringify(suggestions)).toBeDefined();
+      expect(source!.description).toContain('<match>サイバー</match>');
+      expect(source!.description).toMatch(/<dim>— Source · [^<]*<\/dim>/);
 
-    const before = new Set(await session.browser.extensionPageUrls());
-    await sw.evaluate(
-      `(chrome.omnibox.onInputEntered.dispatch(${JSON.stringify(source!.content)}, 'newForegroundTab'), null)`,
-    );
-    const urls = await waitFor(
-      () => session.browser.extensionPageUrls(),
-      (all) => all.some((u) => u.includes('/reader.html') && !before.has(u)),
-      { what: 'the reader opened from the address bar' },
-    );
-    const reader = new URL(urls.find((u) => u.includes('/reader.html') && !before.has(u))!);
-    expect(reader.searchParams.get('source')).toBe(jaSource.id);
-    expect(reader.searchParams.get('passage')?.startsWith(`${jaSource.id}:`)).toBe(true);
-  });
+      const before = new Set(await session.browser.extensionPageUrls());
+      await sw.evaluate(
+        `(chrome.omnibox.onInputEntered.dispatch(${JSON.stringify(source!.content)}, 'newForegroundTab'), null)`,
+      );
+      const urls = await waitFor(
+        () => session.browser.extensionPageUrls(),
+        (all) => all.some((u) => u.includes('/reader.html') && !before.has(u)),
+        { what: 'the reader opened from the address bar' },
+      );
+      const reader = new URL(urls.find((u) => u.includes('/reader.html') && !before.has(u))!);
+      expect(reader.searchParams.get('source')).toBe(jaSource.id);
+      expect(reader.searchParams.get('passage')?.startsWith(`${jaSource.id}:`)).toBe(true);
+    },
+  );
 
-  it('opens an entity suggestion on its page, and plain words in the dashboard search', async () => {
-    const sw = await worker();
-    const suggestions = await sw.evaluate<Array<{ content: string; description: string }>>(
-      `new Promise((resolve) => chrome.omnibox.onInputChanged.dispatch('Purple Typhoon', resolve))`,
-    );
-    expect(suggestions[0]).toMatchObject({ content: 'gloss:entity:cicada' });
-    let before = new Set(await session.browser.extensionPageUrls());
-    await sw.evaluate(
-      `(chrome.omnibox.onInputEntered.dispatch('gloss:entity:cicada', 'newForegroundTab'), null)`,
-    );
-    await waitFor(
-      () => session.browser.extensionPageUrls(),
-      (all) => all.some((u) => u.endsWith('/entity.html?id=cicada') && !before.has(u)),
-      { what: 'the entity page opened from the address bar' },
-    );
+  it.skipIf(!hasChromium)(
+    'opens an entity suggestion on its page, and plain words in the dashboard search',
+    async () => {
+      const sw = await worker();
+      const suggestions = await sw.evaluate<Array<{ content: string; description: string }>>(
+        `new Promise((resolve) => chrome.omnibox.onInputChanged.dispatch('Purple Typhoon', resolve))`,
+      );
+      expect(suggestions[0]).toMatchObject({ content: 'gloss:entity:cicada' });
+      let before = new Set(await session.browser.extensionPageUrls());
+      await sw.evaluate(
+        `(chrome.omnibox.onInputEntered.dispatch('gloss:entity:cicada', 'newForegroundTab'), null)`,
+      );
+      await waitFor(
+        () => session.browser.extensionPageUrls(),
+        (all) => all.some((u) => u.endsWith('/entity.html?id=cicada') && !before.has(u)),
+        { what: 'the entity page opened from the address bar' },
+      );
 
-    before = new Set(await session.browser.extensionPageUrls());
-    await sw.evaluate(`(chrome.omnibox.onInputEntered.dispatch('サイバー 対策', 'newForegroundTab'), null)`);
-    const urls = await waitFor(
-      () => session.browser.extensionPageUrls(),
-      (all) => all.some((u) => u.includes('/dashboard.html?search=') && !before.has(u)),
-      { what: 'the dashboard search opened from the address bar' },
-    );
-    const address = new URL(urls.find((u) => u.includes('/dashboard.html?search=') && !before.has(u))!);
-    expect(address.searchParams.get('search')).toBe('サイバー 対策');
-  });
+      before = new Set(await session.browser.extensionPageUrls());
+      await sw.evaluate(
+        `(chrome.omnibox.onInputEntered.dispatch('サイバー 対策', 'newForegroundTab'), null)`,
+      );
+      const urls = await waitFor(
+        () => session.browser.extensionPageUrls(),
+        (all) => all.some((u) => u.includes('/dashboard.html?search=') && !before.has(u)),
+        { what: 'the dashboard search opened from the address bar' },
+      );
+      const address = new URL(urls.find((u) => u.includes('/dashboard.html?search=') && !before.has(u))!);
+      expect(address.searchParams.get('search')).toBe('サイバー 対策');
+    },
+  );
 });
