@@ -1,9 +1,12 @@
-/** The notes, grouped under page and entity headings. */
+/** The notes, grouped under page and entity headings, rendered a page at a time (visible-notes.ts). */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { tCount } from '../../platform/i18n';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { NoteEdit } from '../../shared/protocol';
 import { GroupHeading } from './GroupHeading';
 import { NoteItem } from './NoteItem';
 import type { NoteGroup } from './note-groups';
+import { NOTE_PAGE_SIZE, visibleGroups } from './visible-notes';
 
 /** Props of `NoteList`. */
 export interface NoteListProps {
@@ -33,9 +36,26 @@ export function NoteList({
   onDelete,
   onOpen,
 }: NoteListProps) {
+  const [limit, setLimit] = useState(NOTE_PAGE_SIZE);
+  const shown = visibleGroups(groups, limit, editing);
+  const more = useRef<HTMLButtonElement>(null);
+  const showMore = (): void => setLimit((n) => n + NOTE_PAGE_SIZE);
+  // Nearing the end renders the next notes before the reader gets there; the button stays for keyboards.
+  useEffect(() => {
+    const button = more.current;
+    if (!button || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) showMore();
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [limit, shown.hidden > 0]);
   return (
     <div class="note-groups">
-      {groups.map((group, i) => (
+      {shown.groups.map((group, i) => (
         <section key={group.key} class="note-group" aria-labelledby={`group-${i}`}>
           <GroupHeading group={group} headingId={`group-${i}`} />
           {group.notes.map((note) => (
@@ -53,6 +73,11 @@ export function NoteList({
           ))}
         </section>
       ))}
+      {shown.hidden > 0 && (
+        <button type="button" class="note-list-more" ref={more} onClick={showMore}>
+          {tCount('libShowMore', Math.min(NOTE_PAGE_SIZE, shown.hidden))}
+        </button>
+      )}
     </div>
   );
 }

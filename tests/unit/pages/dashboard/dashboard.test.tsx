@@ -596,3 +596,33 @@ describe('dashboard: storage', () => {
     await vi.waitFor(() => expect(status('.storage-status')).toBe('Notes are stored persistently.'));
   });
 });
+
+describe('a long notebook', () => {
+  it('renders the first 100 notes, then 100 more each time Show more is pressed, and the filter sees them all', async () => {
+    const many = Array.from({ length: 250 }, (_, i) =>
+      note(`m${i}`, {
+        url: `https://example.com/p${i % 7}`,
+        pageKey: `https://example.com/p${i % 7}`,
+        body: i === 240 ? 'the needle' : `note ${i}`,
+        updatedAt: 10_000 - i,
+      }),
+    );
+    handlers.set('listNotes', () => ({ notes: many, entities: [], orphanIds: [] }));
+    await renderDashboard();
+    expect(shownIds()).toHaveLength(100);
+    const more = $<HTMLButtonElement>('.note-list-more')!;
+    expect(more.textContent).toBe('Show 100 more');
+    more.click();
+    await tick();
+    expect(shownIds()).toHaveLength(200);
+    $<HTMLButtonElement>('.note-list-more')!.click();
+    await tick();
+    expect(shownIds()).toHaveLength(250);
+    expect($('.note-list-more')).toBeNull();
+    // The filter runs over every note, not only those rendered.
+    render(null, root);
+    await renderDashboard();
+    type($<HTMLInputElement>('input[type="search"]')!, 'needle');
+    await vi.waitFor(() => expect(shownIds()).toEqual(['m240']));
+  });
+});
