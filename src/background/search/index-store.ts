@@ -28,6 +28,7 @@ import {
   sourceDocs,
 } from './search-docs';
 import { dropDoc, type Index, indexFromJson, newIndex, putDoc } from './search-index';
+import type { SourceTexts } from './source-texts';
 
 /** Bump when the documents or the tokenizer change: a stored index of another format is built again. */
 const FORMAT = 1;
@@ -53,6 +54,8 @@ export interface IndexState {
   entitySigs: Map<string, string>;
   /** Blocks per indexed source, to drop them all when the source goes. */
   sourceBlocks: Map<string, number>;
+  /** Texts of recently found sources (source-texts.ts), forgotten when the index re-reads a source. */
+  texts: SourceTexts;
   /** What the last full build or load cost, for the bench and the docs. */
   loadedHow: 'built' | 'loaded';
   loadMs: number;
@@ -83,12 +86,14 @@ function emptyState(index: Index, journalSeq: number): IndexState {
     kbVersion: '',
     entitySigs: new Map(),
     sourceBlocks: new Map(),
+    texts: new Map(),
     loadedHow: 'built',
     loadMs: 0,
   };
 }
 
 function dropSource(st: IndexState, id: string): void {
+  st.texts.delete(id);
   const blocks = st.sourceBlocks.get(id);
   if (blocks === undefined) return;
   dropDoc(st.index, sourceDocId(id));
@@ -134,8 +139,7 @@ async function syncUserSources(db: GlossDb, st: IndexState, ids: readonly string
   }
 }
 
-async function syncBuiltinSources(db: GlossDb, st: IndexState): Promise<boolean> {
-  const version = (await storedKbVersion(db)) ?? 'none';
+async function syncBuiltinSources(db: GlossDb, st: IndexState, version: string): Promise<boolean> {
   if (version === st.builtinVersion) return false;
   for (const id of st.builtinSourceIds) dropSource(st, id);
   const rows = await builtinSources(db);
@@ -169,7 +173,10 @@ function syncEntities(st: IndexState, kb: KbState): boolean {
  * 'rebuild' when a whole table was cleared (never done by Gloss's own paths; cheaper to build again).
  */
 async function catchUp(db: GlossDb, st: IndexState, kb: KbState): Promise<boolean | 'rebuild'> {
-  const { rows, head } = await journalSince(db, st.journalSeq);
+  const [{ rows, head }, builtinVersion] = await Promise.all([
+    journalSince(db, st.journalSeq),
+    storedKbVersion(db),
+  ]);
   if (rows.some((r) => r.id === '*')) return 'rebuild';
   const noteIds = new Set<string>();
   const sourceIds = new Set<string>();
@@ -177,7 +184,7 @@ async function catchUp(db: GlossDb, st: IndexState, kb: KbState): Promise<boolea
   if (noteIds.size) await syncNotes(db, st, [...noteIds]);
   if (sourceIds.size) await syncUserSources(db, st, [...sourceIds]);
   st.journalSeq = head;
-  const builtin = await syncBuiltinSources(db, st);
+  const builtin = await syncBuiltinSources(db, st, builtinVersion ?? 'none');
   const entities = syncEntities(st, kb);
   return rows.length > 0 || builtin || entities;
 }
@@ -188,7 +195,7 @@ async function build(db: GlossDb, kb: KbState): Promise<IndexState> {
   const st = emptyState(newIndex(), await journalHead(db));
   await addAllNotes(db, st);
   for (const s of await liveUserSources(db)) putSource(st, userMeta(s), s.blocks);
-  await syncBuiltinSources(db, st);
+  await syncBuiltinSources(db, st, (await storedKbVersion(db)) ?? 'none');
   syncEntities(st, kb);
   st.loadMs = performance.now() - started;
   return st;

@@ -16,15 +16,13 @@ import {
 import { firstMatch, markAll, snippetOf } from '../../shared/search/snippet';
 import { tokenize } from '../../shared/search/tokenize';
 import type { GlossDb } from '../db/database';
-import { builtinSource } from '../db/kb-repo';
 import { notesByIds } from '../db/notes-repo';
-import { getUserSource } from '../db/user-sources-repo';
 import type { KbState } from '../library/effective-kb';
-import { builtinMeta, userMeta } from '../library/source-meta';
 import { connectedTo } from './entity-filter';
 import type { IndexState } from './index-store';
 import { parseDocId } from './search-docs';
 import { searchOptions } from './search-index';
+import { sourceText } from './source-texts';
 
 const DEFAULT_LIMIT = 8;
 /** Fewer exact matches than this, and typos are forgiven too (a second, slower pass). */
@@ -98,12 +96,10 @@ async function noteHits(db: GlossDb, found: readonly Found[]): Promise<SearchHit
   });
 }
 
-async function sourceHit(db: GlossDb, f: Found): Promise<SearchHit | undefined> {
-  const user = await getUserSource(db, f.id);
-  const row = user && !user.deleted ? undefined : await builtinSource(db, f.id);
-  const meta = user && !user.deleted ? userMeta(user) : row ? builtinMeta(row) : undefined;
-  const blocks = user && !user.deleted ? user.blocks : row?.blocks;
-  if (!meta || !blocks) return undefined;
+async function sourceHit(db: GlossDb, st: IndexState, f: Found): Promise<SearchHit | undefined> {
+  const source = await sourceText(db, st.texts, f.id);
+  if (!source) return undefined;
+  const { meta, blocks } = source;
   const text = f.block !== undefined ? (blocks[f.block]?.text ?? '') : '';
   const snippet = text ? snippetOf(text, f.terms) : undefined;
   const offset = firstMatch(text, f.terms)?.start ?? 0;
@@ -145,10 +141,16 @@ function entityHit(kb: KbState, f: Found): SearchHit | undefined {
   };
 }
 
-async function hitsOf(db: GlossDb, kb: KbState, kind: SearchKind, best: Found[]): Promise<SearchHit[]> {
+async function hitsOf(
+  db: GlossDb,
+  st: IndexState,
+  kb: KbState,
+  kind: SearchKind,
+  best: Found[],
+): Promise<SearchHit[]> {
   if (kind === 'note') return noteHits(db, best);
   if (kind === 'entity') return best.flatMap((f) => entityHit(kb, f) ?? []);
-  const hits = await Promise.all(best.map((f) => sourceHit(db, f)));
+  const hits = await Promise.all(best.map((f) => sourceHit(db, st, f)));
   return hits.filter((h): h is SearchHit => h !== undefined);
 }
 
@@ -178,7 +180,7 @@ export async function runQuery(
     if (!kinds.has(kind)) continue;
     const all = [...found.values()].filter((f) => f.kind === kind).sort((a, b) => b.score - a.score);
     if (all.length === 0) continue;
-    const hits = await hitsOf(db, kb, kind, all.slice(0, limit));
+    const hits = await hitsOf(db, st, kb, kind, all.slice(0, limit));
     if (hits.length) groups.push({ kind, total: all.length, hits });
   }
   return groups.sort((a, b) => (b.hits[0]?.score ?? 0) - (a.hits[0]?.score ?? 0));
