@@ -40,6 +40,12 @@ export function useSearch(words: string, { limit }: SearchOptions = {}): SearchS
   // Each search gets the next number; only the latest one's answer is shown.
   const latest = useRef(0);
 
+  // An empty search when the box appears: the background loads its stored index (half a second for a large
+  // library after the worker slept) while the reader is still typing, not after the first word.
+  useEffect(() => {
+    request('search', { query: '' }).catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     const mine = ++latest.current;
     const query = words.trim();

@@ -52,9 +52,11 @@ describe('dashboard search bar', () => {
       'Search notes, sources and entities',
     );
     await vi.waitFor(() => expect(options()).toHaveLength(4));
-    expect(sent.filter((m) => m.type === 'search').map((m) => m.args)).toEqual([
-      { query: 'APT10', limit: 20 },
-    ]);
+    expect(
+      sent
+        .filter((m) => m.type === 'search' && (m.args as { query: string }).query !== '')
+        .map((m) => m.args),
+    ).toEqual([{ query: 'APT10', limit: 20 }]);
     expect($('.dashboard')!.closest('[hidden]')).not.toBeNull();
     const params = new URLSearchParams(location.search);
     expect(params.get('search')).toBe('APT10');

@@ -51,9 +51,11 @@ describe('popup search', () => {
     box().value = 'cyber';
     box().dispatchEvent(new Event('input', { bubbles: true }));
     await vi.waitFor(() => expect(options()).toHaveLength(4));
-    expect(sent.filter((m) => m.type === 'search').map((m) => m.args)).toEqual([
-      { query: 'cyber', limit: 5 },
-    ]);
+    expect(
+      sent
+        .filter((m) => m.type === 'search' && (m.args as { query: string }).query !== '')
+        .map((m) => m.args),
+    ).toEqual([{ query: 'cyber', limit: 5 }]);
     expect(body().closest('[hidden]')).not.toBeNull();
     const more = root.querySelector<HTMLAnchorElement>('.search-more')!;
     expect(more.textContent).toBe('12 more in the dashboard');
