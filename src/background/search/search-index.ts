@@ -47,7 +47,7 @@ export type Strictness = 'exact' | 'typos' | 'any word';
 /**
  * How queries match: every word must occur (but in the last pass, any word); the word being typed (the
  * last, from three letters) and words of unspaced scripts match as prefixes; the second pass also forgives
- * one typo in five letters (at most two) in longer Latin words. Fuzzy matching walks the whole term tree,
+ * one typo in Latin words of five to eight letters, two from nine letters. Fuzzy matching walks the whole term tree,
  * so it runs only when the exact pass found too little.
  */
 export function searchOptions(strictness: Strictness, filter?: (id: string) => boolean): SearchOptions {
@@ -55,8 +55,11 @@ export function searchOptions(strictness: Strictness, filter?: (id: string) => b
     boost: BOOST,
     combineWith: strictness === 'any word' ? 'OR' : 'AND',
     prefix: (term, i, terms) => isUnspacedTerm(term) || (i === terms.length - 1 && term.length >= 3),
-    fuzzy: (term) => (strictness !== 'exact' && term.length >= 5 && !isUnspacedTerm(term) ? 0.2 : false),
-    maxFuzzy: 2,
+    fuzzy: (term) => {
+      if (strictness === 'exact' || term.length < 5 || isUnspacedTerm(term)) return false;
+      // One edit up to eight letters, two from nine: a second edit multiplies the terms the walk visits.
+      return term.length >= 9 ? 2 : 1;
+    },
     ...(filter ? { filter: (result) => filter(String(result.id)) } : {}),
   };
 }
