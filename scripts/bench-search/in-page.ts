@@ -137,3 +137,46 @@ export async function readIndexSize(): Promise<{ rows: number; bytes: number; ke
 export async function storageUsage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
+
+/**
+ * The scan Gloss itself would have to run without an index: per query, read every note, kept source and
+ * entity from the extension's IndexedDB (where they live; the background keeps no copy in memory), fold
+ * each and look for every query word. Same matching as `installLinearScan`'s.
+ */
+export async function runStoredScan(queries: string[]): Promise<PassTimes> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('gloss');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const fold = (s: string) => s.toLocaleLowerCase('und');
+  const all = (tx: IDBTransaction, store: string) =>
+    new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      const req = tx.objectStore(store).getAll();
+      req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+      req.onerror = () => reject(req.error);
+    });
+  const textOf = (record: Record<string, unknown>): string =>
+    JSON.stringify(record, (key, value) => (key === 'clocks' || key === 'hlc' ? undefined : value));
+  const out: PassTimes = { ms: [], tookMs: [], found: [] };
+  try {
+    for (const query of queries) {
+      const t0 = performance.now();
+      const words = fold(query).split(/\s+/).filter(Boolean);
+      const stores = ['notes', 'userSources', 'sources', 'userEntities', 'entities'];
+      const tx = db.transaction(stores, 'readonly');
+      const lists = await Promise.all(stores.map((s) => all(tx, s)));
+      let found = 0;
+      for (const list of lists)
+        for (const record of list) {
+          const text = fold(textOf(record));
+          if (words.every((w) => text.includes(w))) found++;
+        }
+      out.ms.push(performance.now() - t0);
+      out.found.push(found);
+    }
+  } finally {
+    db.close();
+  }
+  return out;
+}

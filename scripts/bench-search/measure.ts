@@ -11,6 +11,7 @@ import {
   readIndexSize,
   runLinearScan,
   runSearches,
+  runStoredScan,
   type ScanData,
 } from './in-page';
 
@@ -47,7 +48,12 @@ export interface ScanFigures {
   naiveScan: PassTimes;
   /** Case-folding the data once, in the page. */
   scanInstallMs: number;
+  /** Reading the records from IndexedDB, folding and matching, per query (the first queries, one pass). */
+  storedScan: PassTimes;
 }
+
+/** Queries the stored-records scan runs (each reads the whole library from IndexedDB). */
+const STORED_SCAN_QUERIES = 10;
 
 /** The baseline: the data loaded into the page once, one warm-up pass, then the measured pass. */
 /** `passes` passes of `run`, their times one after another (pass 2's query 1 follows pass 1's query 50). */
@@ -76,7 +82,8 @@ export async function measureScan(
   await inPage(page, runLinearScan, { queries, naive: false });
   const scan = await passes(count, () => inPage(page, runLinearScan, { queries, naive: false }));
   const naiveScan = await inPage(page, runLinearScan, { queries, naive: true });
-  return { scan, naiveScan, scanInstallMs };
+  const storedScan = await inPage(page, runStoredScan, queries.slice(0, STORED_SCAN_QUERIES));
+  return { scan, naiveScan, scanInstallMs, storedScan };
 }
 
 /** The `search` requests: one warm-up pass, then `count` measured passes. */

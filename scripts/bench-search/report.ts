@@ -66,8 +66,18 @@ export function verdicts(r: Omit<BenchResults, 'verdicts'>): Verdict[] {
       figure: ms(rtt.p95),
       verdict: rtt.p95 < GOALS.p95Ms ? 'met' : 'NOT met',
     });
+    // Two readings of "the linear scan": the one Gloss could run (the records read from IndexedDB per query;
+    // the same queries' search times), and a lower bound that keeps the whole library folded in memory.
+    const stored = p50p95(r.scan.storedScan.ms).p50;
+    const sameQueries = p50p95(r.searches.ms.slice(0, r.scan.storedScan.ms.length)).p50;
+    const storedRatio = stored / sameQueries;
     out.push({
-      goal: `at least ${GOALS.speedup}x faster than the linear scan (p50 scan folded once / p50 search round trip)`,
+      goal: `at least ${GOALS.speedup}x faster than the linear scan over the stored records (p50, same ${r.scan.storedScan.ms.length} queries)`,
+      figure: `${storedRatio.toFixed(0)}x`,
+      verdict: storedRatio >= GOALS.speedup ? 'met' : 'NOT met',
+    });
+    out.push({
+      goal: `at least ${GOALS.speedup}x faster than a scan of the library kept folded in memory (p50)`,
       figure: `${ratio.toFixed(1)}x`,
       verdict: ratio >= GOALS.speedup ? 'met' : 'NOT met',
     });
@@ -126,9 +136,11 @@ export function reportLines(r: BenchResults): string[] {
     );
   }
   const naive = p50p95(r.scan.naiveScan.ms);
+  const stored = p50p95(r.scan.storedScan.ms);
   lines.push(
     row('linear scan, folded once', ms(c.p50), ms(c.p95)),
     row('linear scan, folding per query', ms(naive.p50), ms(naive.p95)),
+    row(`scan of stored records (${r.scan.storedScan.ms.length} q)`, ms(stored.p50), ms(stored.p95)),
   );
   if (searches) {
     const s = p50p95(searches.ms);
