@@ -24,6 +24,9 @@ export interface SearchBoxProps {
   onWordsChange: (words: string) => void;
   /** Hits per kind (the background's default when absent). */
   limit?: number;
+  /** Only what is connected with this entity, and the box's label saying so (the entity page). */
+  entityId?: string;
+  label?: string;
   /** Whether to offer "N more in the dashboard" when more matched than shows (the popup). */
   hasMoreLink?: boolean;
 }
@@ -42,10 +45,18 @@ const moreCount = (results: SearchResults | undefined): number =>
   results ? results.groups.reduce((sum, group) => sum + group.total - group.hits.length, 0) : 0;
 
 /** The box, its status line and, while it has words, its results. */
-export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = false }: SearchBoxProps) {
+export function SearchBox({
+  prefix,
+  words,
+  onWordsChange,
+  limit,
+  entityId,
+  label = t('searchLabel'),
+  hasMoreLink = false,
+}: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   useSlashFocus(input);
-  const search = useSearch(words, { limit });
+  const search = useSearch(words, { limit, ...(entityId ? { entityId } : {}) });
   const hits = flattenHits(search.results);
   // The active option belongs to the results it was chosen in: new results start with none active.
   const [active, setActive] = useState<{ results?: SearchResults; index: number }>({ index: -1 });
@@ -104,7 +115,7 @@ export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = f
   return (
     <div class="search-box">
       <label class="visually-hidden" for={`${prefix}-input`}>
-        {t('searchLabel')}
+        {label}
       </label>
       <input
         ref={input}
@@ -117,7 +128,7 @@ export function SearchBox({ prefix, words, onWordsChange, limit, hasMoreLink = f
         aria-controls={`${prefix}-listbox`}
         aria-activedescendant={activeIndex >= 0 ? optionId(prefix, activeIndex) : undefined}
         aria-describedby={`${prefix}-status`}
-        placeholder={t('searchLabel')}
+        placeholder={label}
         autocomplete="off"
         spellcheck={false}
         enterkeyhint="search"

@@ -18,6 +18,9 @@ export interface SearchLayerProps {
   onWordsChange?: (words: string) => void;
   /** Hits per kind. */
   limit?: number;
+  /** Only what is connected with this entity, and the box's label (the entity page). */
+  entityId?: string;
+  label?: string;
   /** Offer "N more in the dashboard" (the popup). */
   hasMoreLink?: boolean;
   /** The page's own content, hidden while the box has words. */
@@ -31,6 +34,8 @@ export function SearchLayer({
   initialWords = '',
   onWordsChange,
   limit,
+  entityId,
+  label,
   hasMoreLink,
   children,
 }: SearchLayerProps) {
@@ -47,6 +52,8 @@ export function SearchLayer({
           words={words}
           onWordsChange={change}
           limit={limit}
+          {...(entityId ? { entityId } : {})}
+          {...(label ? { label } : {})}
           hasMoreLink={hasMoreLink}
         />
       </search>

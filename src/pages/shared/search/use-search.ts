@@ -32,10 +32,12 @@ const IDLE: SearchState = { query: '', results: undefined, isPending: false, isS
 export interface SearchOptions {
   /** Hits per group (the background's default when absent). */
   limit?: number;
+  /** Only what is connected with this entity (the entity page's box). */
+  entityId?: string;
 }
 
 /** Searches for `words` (trimmed; blank clears the results without asking). */
-export function useSearch(words: string, { limit }: SearchOptions = {}): SearchState {
+export function useSearch(words: string, { limit, entityId }: SearchOptions = {}): SearchState {
   const [state, setState] = useState<SearchState>(IDLE);
   // Each search gets the next number; only the latest one's answer is shown.
   const latest = useRef(0);
@@ -60,7 +62,11 @@ export function useSearch(words: string, { limit }: SearchOptions = {}): SearchS
       slowTimer = setTimeout(() => {
         if (isCurrent()) setState((s) => ({ ...s, isSlow: true }));
       }, SEARCH_SLOW_MS);
-      request('search', limit === undefined ? { query } : { query, limit }).then(
+      request('search', {
+        query,
+        ...(limit === undefined ? {} : { limit }),
+        ...(entityId === undefined ? {} : { entityId }),
+      }).then(
         (results) => {
           clearTimeout(slowTimer);
           if (isCurrent()) setState({ query, results, isPending: false, isSlow: false, error: '' });
@@ -76,7 +82,7 @@ export function useSearch(words: string, { limit }: SearchOptions = {}): SearchS
       clearTimeout(debounce);
       clearTimeout(slowTimer);
     };
-  }, [words, limit]);
+  }, [words, limit, entityId]);
 
   return state;
 }

@@ -285,6 +285,16 @@ describe('search box', () => {
     expect(more.target).toBe('_blank');
   });
 
+  it("on an entity's page, searches only what is connected with it, under its own label", async () => {
+    handlers.set('search', (args) => mixed((args as SearchQuery).query));
+    renderBox({ entityId: 'cicada', label: 'Search notes and sources about this entity' });
+    expect(box().placeholder).toBe('Search notes and sources about this entity');
+    expect(root.querySelector('label')?.textContent).toBe('Search notes and sources about this entity');
+    type('cyber');
+    await vi.waitFor(() => expect(options()).toHaveLength(4));
+    expect(sentOf('search')).toEqual([{ query: 'cyber', entityId: 'cicada' }]);
+  });
+
   it('starts from the words given, searching them at once', async () => {
     handlers.set('search', (args) => mixed((args as SearchQuery).query));
     renderBox({ initialWords: 'サイバー' });
