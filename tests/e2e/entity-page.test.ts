@@ -82,6 +82,29 @@ describe.each(browsersUnderTest())('the entity page (%s)', (browserName) => {
     expect(reader).toMatch(/^reader\.html\?source=.+&entity=cicada&passage=/);
   });
 
+  it('searches only what is connected with it from its own box, then gives the page back as it was', async () => {
+    const typeWords = (words: string) =>
+      entityPage.evaluate<void>(
+        `(() => { const box = document.getElementById('entity-search-input');
+          box.value = ${JSON.stringify(words)}; box.dispatchEvent(new Event('input', { bubbles: true })); })()`,
+      );
+    await typeWords('Cloud Hopper');
+    const results = await waitFor(
+      () => entityPage.evaluate<string>(`document.querySelector('.search-results')?.innerText ?? ''`),
+      (t) => t.includes(BODY),
+      { what: "the note in the entity page's search results" },
+    );
+    // Headings are upper case by style; "Cloud Hopper" is also one of Cicada's names, so it is found too.
+    expect(results).toMatch(/notes · 1/i);
+    expect(results).toContain(cicada.name);
+    await typeWords('');
+    await waitFor(
+      () => textOf(entityPage),
+      (t) => t.includes('Where you have seen it') && t.includes(BODY),
+      { what: 'the entity page back' },
+    );
+  });
+
   it('follows "Clear history" in the options page live, keeping the page as it was', async () => {
     await entityPage.evaluate(`(document.querySelector('h1').dataset.kept = 'yes', null)`);
     const options = await session.browser.openExtensionPage('options.html');
