@@ -213,5 +213,18 @@ export async function shootLibrary(
   await first.locator('button', { hasText: 'Accept' }).click();
   await settle(dashboard, '.entity-form');
   await checkReflow(dashboard, 'dashboard-suggestions (Accept: the form open)');
+
+  // One search over everything kept so far: a word in notes-free sources and entities alike.
+  await dashboard.setViewportSize({ width: 1000, height: 900 });
+  await dashboard.goto(`${origin}/dashboard.html?search=${encodeURIComponent('cyber security')}`);
+  await settle(dashboard, '.search-hit');
+  await dashboard.mouse.move(990, 5);
+  for (const scheme of SCHEMES) await shoot(dashboard, 'dashboard-search', scheme, 'window');
+
+  // An entity's page: the pages kept above were highlighted, so "Where you have seen it" has them.
+  await dashboard.goto(`${origin}/entity.html?id=cicada`);
+  await settle(dashboard, '.entity-sighting');
+  for (const scheme of SCHEMES) await shoot(dashboard, 'entity-page', scheme, 'window');
+  await dashboard.setViewportSize({ width: 1000, height: 800 });
   await dashboard.close();
 }
