@@ -124,11 +124,18 @@ async function syncNotes(db: GlossDb, st: IndexState, ids: readonly string[]): P
 
 /** Indexes every live note (a new index). */
 async function addAllNotes(db: GlossDb, st: IndexState): Promise<void> {
+  let n = 0;
   for (const note of await liveNotes(db)) {
     const doc = noteDoc(note);
     if (doc) st.index.add(doc);
+    if (++n % YIELD_EVERY === 0) await breather();
   }
 }
+
+/** Documents indexed between two pauses of a build, so that pages' requests are answered meanwhile. */
+const YIELD_EVERY = 250;
+/** Lets the background answer other messages (a page's configuration, a card) in the middle of a build. */
+const breather = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** Indexes the given kept sources again (or drops them). */
 async function syncUserSources(db: GlossDb, st: IndexState, ids: readonly string[]): Promise<void> {
@@ -194,7 +201,12 @@ async function build(db: GlossDb, kb: KbState): Promise<IndexState> {
   // The journal's head is read first: whatever is written while the build reads is applied again after.
   const st = emptyState(newIndex(), await journalHead(db));
   await addAllNotes(db, st);
-  for (const s of await liveUserSources(db)) putSource(st, userMeta(s), s.blocks);
+  let n = 0;
+  for (const s of await liveUserSources(db)) {
+    putSource(st, userMeta(s), s.blocks);
+    // A source is about 30 documents; a pause costs up to 4 ms (timers nested this deep are clamped).
+    if (++n % 10 === 0) await breather();
+  }
   await syncBuiltinSources(db, st, (await storedKbVersion(db)) ?? 'none');
   syncEntities(st, kb);
   st.loadMs = performance.now() - started;
