@@ -8,8 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../platform/messaging';
 import type { NoteView } from '../../shared/notes/note-types';
 import type { Notebook } from '../../shared/protocol';
-import { errorText } from '../shared/error-text';
-import type { AsyncState } from '../shared/use-async';
+import { type AsyncState, loadState } from '../shared/use-async';
 import { useDataChanged } from './use-data-changed';
 
 /** What `useNotebook` gives back. */
@@ -50,12 +49,7 @@ export function useNotebook({ beforeRefresh }: NotebookOptions = {}): NotebookHa
 
   const reload = useCallback(async (): Promise<void> => {
     const ticket = nextTicket();
-    let next: AsyncState<Notebook>;
-    try {
-      next = { status: 'ready', value: await request('listNotes', {}) };
-    } catch (e) {
-      next = { status: 'error', error: errorText(e) };
-    }
+    const next = await loadState(() => request('listNotes', {}));
     if (ticket !== latest.current) return;
     // A failed background refresh keeps the list the reader is working in; only a first load shows the error.
     if (next.status === 'error' && hasList.current) return;

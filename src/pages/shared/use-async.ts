@@ -23,6 +23,15 @@ export interface AsyncHandle<T> {
  * the old value describes something else). Results that arrive after a newer load started, or after
  * unmount, are dropped so a slow reply cannot overwrite a fresh one.
  */
+/** The state a load ends in: its value, or its error in the reader's words. Never throws. */
+export async function loadState<T>(load: () => Promise<T>): Promise<AsyncState<T>> {
+  try {
+    return { status: 'ready', value: await load() };
+  } catch (e) {
+    return { status: 'error', error: errorText(e) };
+  }
+}
+
 export function useAsync<T>(load: () => Promise<T>, key: string | number): AsyncHandle<T> {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const loadRef = useRef(load);
@@ -31,12 +40,7 @@ export function useAsync<T>(load: () => Promise<T>, key: string | number): Async
 
   const run = useCallback(async (): Promise<void> => {
     const ticket = ++latest.current;
-    let next: AsyncState<T>;
-    try {
-      next = { status: 'ready', value: await loadRef.current() };
-    } catch (e) {
-      next = { status: 'error', error: errorText(e) };
-    }
+    const next = await loadState(loadRef.current);
     if (ticket === latest.current) setState(next);
   }, []);
 

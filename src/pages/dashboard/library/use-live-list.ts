@@ -11,8 +11,7 @@
  */
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../../shared/error-text';
-import type { AsyncState } from '../../shared/use-async';
+import { type AsyncState, loadState } from '../../shared/use-async';
 import { capturePlace, type ItemAttribute, type Place, restorePlace } from '../keep-place';
 import { useDataChanged } from '../use-data-changed';
 import { useRefreshOnReturn } from './use-refresh-on-return';
@@ -38,12 +37,7 @@ export function useLiveList<T>(load: () => Promise<T>, attribute: ItemAttribute)
 
   const refresh = useCallback(async (): Promise<void> => {
     const ticket = ++latest.current;
-    let next: AsyncState<T>;
-    try {
-      next = { status: 'ready', value: await loadRef.current() };
-    } catch (e) {
-      next = { status: 'error', error: errorText(e) };
-    }
+    const next = await loadState(loadRef.current);
     // A reply overtaken by a newer load (or arriving after unmount) would show an older truth.
     if (ticket !== latest.current) return;
     if (next.status === 'error' && hasList.current) return;
