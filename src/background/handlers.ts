@@ -9,6 +9,7 @@ import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
 import type { KbBundle } from '../shared/kb-types';
 import type { RequestName, SyncRequestName } from '../shared/protocol';
+import { readerHref } from '../shared/reader-url';
 import type { GlossDb } from './db/database';
 import { isSiteEnabled, setSiteEnabled } from './db/sites-repo';
 import type { HandlerTable } from './handler-types';
@@ -76,10 +77,8 @@ export function makeHandlers(db: GlossDb): HandlerTable<Exclude<RequestName, Syn
       return null;
     },
     async openReader({ sourceId, entityId, passageId }) {
-      const query = new URLSearchParams({ source: sourceId });
-      if (entityId) query.set('entity', entityId);
-      if (passageId) query.set('passage', passageId);
-      await browser.tabs.create({ url: extensionUrl(`reader.html?${query}`) });
+      const target = { sourceId, ...(entityId ? { entityId } : {}), ...(passageId ? { passageId } : {}) };
+      await browser.tabs.create({ url: extensionUrl(readerHref(target)) });
       return null;
     },
     async openOptions() {

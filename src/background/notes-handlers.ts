@@ -7,7 +7,7 @@ import { browser } from '../platform/browser';
 import { sendEventToTab } from '../platform/messaging';
 import { loadSettings } from '../platform/settings-store';
 import type { EntitySummary } from '../shared/kb-types';
-import { pageKey as pageKeyOf } from '../shared/notes/normalize-url';
+import { isPageAddress, pageKey as pageKeyOf } from '../shared/notes/normalize-url';
 import { parseAnnotations } from '../shared/notes/web-annotation/import-parse';
 import { toJsonLd } from '../shared/notes/web-annotation/jsonld-export';
 import { toMarkdown } from '../shared/notes/web-annotation/markdown-export';
@@ -187,7 +187,7 @@ export function makeNoteHandlers(
     async openNote({ id }) {
       const note = await getNote(db, id);
       if (!note || note.deleted) throw new Error('That note no longer exists.');
-      if (!/^(https?|file):/i.test(note.url)) throw new Error('This note has no page to open.');
+      if (!isPageAddress(note.url)) throw new Error('This note has no page to open.');
       const tab = await browser.tabs.create({ url: note.url });
       if (tab.id !== undefined) await requestFocus(tab.id, id);
       return null;

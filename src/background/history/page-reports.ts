@@ -5,7 +5,7 @@
  */
 import type { Runtime } from '../../platform/browser';
 import { loadSettings, onSettingsChanged } from '../../platform/settings-store';
-import { pageKey } from '../../shared/notes/normalize-url';
+import { isPageAddress, pageKey } from '../../shared/notes/normalize-url';
 import type { GlossDb } from '../db/database';
 import { announceDataChanged } from '../page-events';
 import { getTabMentions, totals } from '../tab-mentions';
@@ -33,11 +33,6 @@ export function historyRecorder(db: GlossDb): HistoryRecorder {
   return recorder;
 }
 
-/** Whether an address is a page the reader visited (not an extension page, data: or about:). */
-function isRecordable(url: string): boolean {
-  return /^(https?|file):/i.test(url);
-}
-
 /**
  * Hands a tab's totals over all its frames, its top frame's address and title to the recorder, after the
  * tab's report was stored (tab-mentions.ts). `title` is the reporting frame's, used only from the top frame.
@@ -62,7 +57,7 @@ async function queueSighting(
   // Private windows are never recorded: the reader's history there must leave no trace.
   if (tabId === undefined || sender.tab?.incognito) return;
   const report = await getTabMentions(tabId);
-  if (!report || !isRecordable(report.url)) return;
+  if (!report || !isPageAddress(report.url)) return;
   const counts = totals(report);
   if (!Object.values(counts).some((n) => n > 0)) return;
   if (!(await loadSettings()).recordHistory) return;

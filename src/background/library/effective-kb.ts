@@ -22,6 +22,18 @@ export interface KbEntity extends EntityDef {
   isHidden: boolean;
 }
 
+/** The other names it is matched by, as written, without repeating its name or each other. */
+export function otherNames(entity: KbEntity): string[] {
+  const seen = new Set([entity.name]);
+  const out: string[] = [];
+  for (const { text } of entity.aliases) {
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+
 /** The whole effective KB at one version. */
 export interface KbState {
   /** `${builtin version}+${library revision}`: changes whenever anything pages highlight changes. */

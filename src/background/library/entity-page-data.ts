@@ -9,23 +9,11 @@ import type { NoteRecord } from '../../shared/notes/note-types';
 import type { GlossDb } from '../db/database';
 import { liveNotes, notesForEntity, viewOf } from '../db/notes-repo';
 import { cardData } from './cards';
-import type { KbEntity, KbState } from './effective-kb';
+import { type KbState, otherNames } from './effective-kb';
 import { notesMentioning } from './entity-mentions';
 
 /** What the page is told when the id names nothing (deleted, or a stale link). */
 export const UNKNOWN_ENTITY = 'That entity no longer exists.';
-
-/** The other names it is matched by, as written, without repeating its name or each other. */
-function otherNames(entity: KbEntity): string[] {
-  const seen = new Set([entity.name]);
-  const out: string[] = [];
-  for (const { text } of entity.aliases) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    out.push(text);
-  }
-  return out;
-}
 
 /** Newest first: the page is read for what was written lately. */
 const newestFirst = (a: NoteRecord, b: NoteRecord): number => b.createdAt - a.createdAt;

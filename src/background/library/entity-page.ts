@@ -5,14 +5,12 @@
 import { browser } from '../../platform/browser';
 import { extensionUrl } from '../../platform/extension-assets';
 import { loadSettings } from '../../platform/settings-store';
+import { entityHref } from '../../shared/entity-url';
 import type { GlossDb } from '../db/database';
 import type { HandlerTable } from '../handler-types';
 import { entityHistory } from '../history/entity-history';
 import { entityPageData, UNKNOWN_ENTITY } from './entity-page-data';
 import { readyKb } from './passage-index';
-
-/** The address of an entity's page, relative to the extension root. */
-export const entityPagePath = (id: string): string => `entity.html?${new URLSearchParams({ id })}`;
 
 /** The handlers over one database; `ready` resolves once the built-in KB is loaded. */
 export function makeEntityPageHandlers(
@@ -29,7 +27,7 @@ export function makeEntityPageHandlers(
       // Checked here so a stale card does not open a tab that can only say the entity is gone.
       const state = await readyKb(db, ready);
       if (!state.byId.has(id)) throw new Error(UNKNOWN_ENTITY);
-      await browser.tabs.create({ url: extensionUrl(entityPagePath(id)) });
+      await browser.tabs.create({ url: extensionUrl(entityHref(id)) });
       return null;
     },
   };

@@ -11,6 +11,9 @@
 import { browser, type Tabs } from '../../platform/browser';
 import { extensionUrl } from '../../platform/extension-assets';
 import { t } from '../../platform/i18n';
+import { entityHref } from '../../shared/entity-url';
+import { isPageAddress } from '../../shared/notes/normalize-url';
+import { readerHref } from '../../shared/reader-url';
 import { dashboardSearchHref } from '../../shared/search/search-address';
 import type { SearchQuery, SearchResults, SearchTarget } from '../../shared/search/search-types';
 import { SEARCH_QUERY_MAX } from '../../shared/search/search-types';
@@ -75,17 +78,20 @@ export async function targetUrl(
   switch (target.kind) {
     case 'note': {
       const note = await getNote(db, target.noteId);
-      if (!note || note.deleted || !/^(https?|file):/i.test(note.url))
-        return { url: extensionUrl('dashboard.html') };
+      if (!note || note.deleted || !isPageAddress(note.url)) return { url: extensionUrl('dashboard.html') };
       return { url: note.url, noteId: note.id };
     }
-    case 'source': {
-      const query = new URLSearchParams({ source: target.sourceId });
-      if (target.passageId) query.set('passage', target.passageId);
-      return { url: extensionUrl(`reader.html?${query}`) };
-    }
+    case 'source':
+      return {
+        url: extensionUrl(
+          readerHref({
+            sourceId: target.sourceId,
+            ...(target.passageId ? { passageId: target.passageId } : {}),
+          }),
+        ),
+      };
     case 'entity':
-      return { url: extensionUrl(`entity.html?${new URLSearchParams({ id: target.entityId })}`) };
+      return { url: extensionUrl(entityHref(target.entityId)) };
   }
 }
 

@@ -17,7 +17,7 @@ import { firstMatch, markAll, snippetOf } from '../../shared/search/snippet';
 import { tokenize } from '../../shared/search/tokenize';
 import type { GlossDb } from '../db/database';
 import { notesByIds } from '../db/notes-repo';
-import type { KbState } from '../library/effective-kb';
+import { type KbState, otherNames } from '../library/effective-kb';
 import { connectedTo } from './entity-filter';
 import type { IndexState } from './index-store';
 import { parseDocId } from './search-docs';
@@ -124,7 +124,6 @@ async function sourceHit(db: GlossDb, st: IndexState, f: Found): Promise<SearchH
 function entityHit(kb: KbState, f: Found): SearchHit | undefined {
   const e = kb.byId.get(f.id);
   if (!e) return undefined;
-  const others = e.aliases.map((a) => a.text).filter((a) => a !== e.name);
   const snippet =
     snippetOf(e.description, f.terms) ??
     (e.description ? [{ text: ellipsize(e.description, DESCRIPTION_CHARS) }] : []);
@@ -133,7 +132,7 @@ function entityHit(kb: KbState, f: Found): SearchHit | undefined {
     id: e.id,
     title: e.name,
     titleParts: markAll(e.name, f.terms),
-    detail: others.join(', '),
+    detail: otherNames(e).join(', '),
     entityType: e.type,
     snippet,
     target: { kind: 'entity', entityId: e.id },

@@ -5,10 +5,10 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { request } from '../../platform/messaging';
+import { parseEntityId } from '../../shared/entity-url';
 import { Notice } from '../shared/Notice';
 import { useAsync } from '../shared/use-async';
 import { EntityHeader } from './EntityHeader';
-import { parseEntityId } from './entity-url';
 import { HistorySection } from './HistorySection';
 import { NotesSection } from './NotesSection';
 import { PassagesSection } from './PassagesSection';

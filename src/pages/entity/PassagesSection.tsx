@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { t, tCount } from '../../platform/i18n';
 import { formatPageDate } from '../../shared/format-date';
 import type { EntityPageData } from '../../shared/library/entity-page-types';
-import { readerHref } from '../shared/reader-url';
+import { readerHref } from '../../shared/reader-url';
 
 type PagePassage = EntityPageData['passages'][number];
 

@@ -1,8 +1,8 @@
 /** "Related": the entities this one is related to, each a link to its own page. */
 import { entityTypeLabel } from '../../platform/entity-type-label';
 import { t } from '../../platform/i18n';
+import { entityHref } from '../../shared/entity-url';
 import type { EntitySummary } from '../../shared/kb-types';
-import { entityHref } from './entity-url';
 
 /** Props of `RelatedSection`. */
 export interface RelatedSectionProps {

@@ -1,9 +1,9 @@
 /** Entry point of the entity page (bundled to `entity.js`). */
 import { t } from '../../platform/i18n';
+import { parseEntityId } from '../../shared/entity-url';
 import { mountPage } from '../shared/mount-page';
 import { SearchLayer } from '../shared/search/SearchLayer';
 import { EntityApp } from './EntityApp';
-import { parseEntityId } from './entity-url';
 
 const id = parseEntityId(location.search);
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import type { SourceView } from '../../shared/protocol';
-import { parsePassageId, readerHref } from '../shared/reader-url';
+import { parsePassageId, readerHref } from '../../shared/reader-url';
 import { tintStyle } from '../shared/tint-style';
 import { ArticleBlock } from './ArticleBlock';
 import { EntityPicker } from './EntityPicker';

@@ -1,8 +1,8 @@
 /** The source reader: one knowledge-base article in full, with one entity's mentions marked. */
 import { useMemo } from 'preact/hooks';
 import { t } from '../../platform/i18n';
+import { parseReaderParams } from '../../shared/reader-url';
 import { Notice } from '../shared/Notice';
-import { parseReaderParams } from '../shared/reader-url';
 import { SourceLinks } from '../shared/SourceLinks';
 import { useAsync } from '../shared/use-async';
 import { Article } from './Article';

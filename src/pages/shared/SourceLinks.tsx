@@ -1,5 +1,5 @@
 /** The knowledge base's source articles as links into the reader. */
-import { readerHref } from './reader-url';
+import { readerHref } from '../../shared/reader-url';
 
 /** Props of `SourceLinks`. */
 export interface SourceLinksProps {

@@ -55,3 +55,8 @@ export function siteOf(pageKey: string): string {
     return '';
   }
 }
+
+/** Whether an address is a page a reader visits (http, https or a local file), not data:, about: or ours. */
+export function isPageAddress(url: string): boolean {
+  return /^(https?|file):/i.test(url);
+}

@@ -3,9 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 // popup-tab-id reaches `platform/active-tab`, which loads webextension-polyfill; that throws outside an extension.
 vi.mock('../../../../src/platform/browser', () => ({ browser: {} }));
 
-const { parsePassageId, parseReaderParams, readerHref } = await import(
-  '../../../../src/pages/shared/reader-url'
-);
+const { parsePassageId, parseReaderParams, readerHref } = await import('../../../../src/shared/reader-url');
 const { tabIdFromSearch } = await import('../../../../src/pages/popup/popup-tab-id');
 const { sortByCount, summaryView } = await import('../../../../src/pages/popup/summary-view');
 

@@ -1,6 +1,6 @@
 /**
- * The address of an entity's page: `entity.html?id=<entity id>`. Cards, the popup, the dashboard and the
- * page's own related links make it, and the page reads it back, so the shape lives in one file.
+ * The address of an entity's page: `entity.html?id=<entity id>`. The background (cards' link, the omnibox), the
+ * popup and the page's own related links make it, and the page reads it back, so the shape lives in one file.
  */
 
 /** A relative link to an entity's page, valid from any page in the extension root. */

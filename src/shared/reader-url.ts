@@ -1,6 +1,6 @@
 /**
- * The address of the source reader: `reader.html?source=<id>&entity=<id>&passage=<id>`. The options page
- * links to it and the reader reads it back, so the shape lives in one file.
+ * The address of the source reader: `reader.html?source=<id>&entity=<id>&passage=<id>`. Extension pages and the
+ * background (openReader, the omnibox) make it and the reader reads it back, so the shape lives in one file.
  */
 
 /** What the reader opens at. */
